@@ -1,0 +1,225 @@
+package io.jmpi;
+
+import io.jmpi.engine.Errors;
+import io.jmpi.engine.Operation;
+import io.jmpi.engine.ProgressEngine;
+import io.jmpi.engine.RecvOp;
+import io.jmpi.engine.SendOp;
+import io.jmpi.transport.AeronTransport;
+import io.jmpi.transport.IdleStrategies;
+import io.jmpi.transport.JobEnvironment;
+
+/**
+ * The jmpi runtime of this process: MPI_Init and MPI_Finalize.
+ * <pre>{@code
+ * try (Mpi mpi = Mpi.init(args))
+ * {
+ *     Comm world = mpi.world();
+ *     System.out.println("rank " + world.rank() + " of " + world.size());
+ * }
+ * }</pre>
+ * A process started by {@code jrun} joins its job; a process started any other way is a singleton job of one
+ * rank, as MPI's singleton init. The runtime supports {@link #THREAD_MULTIPLE}: any thread may call any method.
+ */
+public final class Mpi implements AutoCloseable
+{
+    /** Wildcard source of a receive or probe (MPI_ANY_SOURCE). */
+    public static final int ANY_SOURCE = RecvOp.ANY_SOURCE;
+    /** Wildcard tag of a receive or probe (MPI_ANY_TAG). */
+    public static final int ANY_TAG = RecvOp.ANY_TAG;
+    /** The null process: a send to it or a receive from it completes at once and moves no data (MPI_PROC_NULL). */
+    public static final int PROC_NULL = -2;
+    /** The largest valid tag (MPI_TAG_UB); tags run from 0 to this. */
+    public static final int TAG_UB = Integer.MAX_VALUE;
+    /** Thread level: any thread may call jmpi at any time (MPI_THREAD_MULTIPLE). */
+    public static final int THREAD_MULTIPLE = 3;
+    /** System property: largest message in bytes sent eagerly, before rendezvous takes over. */
+    public static final String EAGER_LIMIT_PROPERTY = "jmpi.eagerLimit";
+    /** Default of {@link #EAGER_LIMIT_PROPERTY}: 32 KiB. */
+    public static final int DEFAULT_EAGER_LIMIT = 32 * 1024;
+
+    static final int WORLD_CONTEXT = 0;
+    private static final int FINALIZE_CONTEXT = -2;
+    private static Mpi current;
+
+    private final AeronTransport transport;
+    private final ProgressEngine engine;
+    private final JobEnvironment environment;
+    private final ThreadLocal<ThreadState> threadState;
+    private final Comm world;
+    private volatile boolean closed;
+
+    private Mpi(final AeronTransport transport)
+    {
+        this.transport = transport;
+        this.environment = transport.environment();
+        final int size = environment.size();
+        final int rank = environment.rank();
+        this.engine = new ProgressEngine(
+            rank, transport.inbox(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT));
+        final int localSize = environment.localSize();
+        this.threadState = ThreadLocal.withInitial(() -> new ThreadState(IdleStrategies.forRanks(localSize)));
+        this.world = Comm.world(this, WORLD_CONTEXT, rank, size);
+    }
+
+    /**
+     * Initialise the runtime (MPI_Init): connect to the job and wait until every rank has joined.
+     *
+     * @param args the program's arguments, accepted for symmetry with MPI_Init and not modified.
+     * @return the runtime; close it last (MPI_Finalize).
+     * @throws MpiException ERR_OTHER if the runtime is already initialised in this process, or the job cannot be
+     *                      joined.
+     */
+    public static synchronized Mpi init(final String[] args)
+    {
+        if (null != current)
+        {
+            throw new MpiException(ErrorClass.ERR_OTHER, "jmpi is already initialised in this process");
+        }
+        try
+        {
+            current = new Mpi(AeronTransport.connect());
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new MpiException(ErrorClass.ERR_OTHER, "cannot join the job: " + ex.getMessage());
+        }
+        return current;
+    }
+
+    /**
+     * @return the communicator of all ranks of the job (MPI_COMM_WORLD).
+     */
+    public Comm world()
+    {
+        checkOpen();
+        return world;
+    }
+
+    /**
+     * @return the thread level the runtime provides, always {@link #THREAD_MULTIPLE}.
+     */
+    public int threadLevel()
+    {
+        return THREAD_MULTIPLE;
+    }
+
+    /**
+     * @return the job id jrun gave this job.
+     */
+    public String jobId()
+    {
+        return environment.jobId();
+    }
+
+    /**
+     * @return elapsed wall-clock time in seconds from an arbitrary origin (MPI_Wtime).
+     */
+    public static double wtime()
+    {
+        return System.nanoTime() / 1e9;
+    }
+
+    /**
+     * End the job at once with the given exit code (MPI_Abort): jrun then ends every other rank.
+     *
+     * @param errorCode exit code of this process.
+     */
+    public void abort(final int errorCode)
+    {
+        System.err.println("jmpi: rank " + environment.rank() + " called abort(" + errorCode + ")");
+        System.err.flush();
+        Runtime.getRuntime().halt(errorCode);
+    }
+
+    /**
+     * Finalize (MPI_Finalize): finish delivering what this rank still has in flight, wait for every rank to reach
+     * finalize, and release the transport. Calls made after this throw ERR_OTHER.
+     */
+    public void close()
+    {
+        synchronized (Mpi.class)
+        {
+            if (closed)
+            {
+                return;
+            }
+            try
+            {
+                finalizeBarrier();
+            }
+            finally
+            {
+                closed = true;
+                transport.close();
+                current = null;
+            }
+        }
+    }
+
+    private void finalizeBarrier()
+    {
+        final int rank = environment.rank();
+        final int size = environment.size();
+        final ThreadState state = threadState();
+        if (0 == rank)
+        {
+            for (int r = 1; r < size; r++)
+            {
+                awaitOp(receive(state.recv, ANY_SOURCE, FINALIZE_CONTEXT), state);
+            }
+            for (int r = 1; r < size; r++)
+            {
+                awaitOp(send(state.send, r, FINALIZE_CONTEXT), state);
+            }
+        }
+        else
+        {
+            awaitOp(send(state.send, 0, FINALIZE_CONTEXT), state);
+            awaitOp(receive(state.recv, 0, FINALIZE_CONTEXT), state);
+        }
+    }
+
+    private SendOp send(final SendOp op, final int destination, final int context)
+    {
+        op.reset();
+        op.envelope(destination, context, 0, false);
+        engine.start(op);
+        return op;
+    }
+
+    private RecvOp receive(final RecvOp op, final int source, final int context)
+    {
+        op.reset();
+        op.match(source, context, 0);
+        engine.start(op);
+        return op;
+    }
+
+    private void awaitOp(final Operation op, final ThreadState state)
+    {
+        engine.await(op, state.idle);
+        if (Errors.SUCCESS != op.error())
+        {
+            throw new MpiException(ErrorClass.of(op.error()), "finalize failed");
+        }
+    }
+
+    ProgressEngine engine()
+    {
+        return engine;
+    }
+
+    ThreadState threadState()
+    {
+        return threadState.get();
+    }
+
+    void checkOpen()
+    {
+        if (closed)
+        {
+            throw new MpiException(ErrorClass.ERR_OTHER, "jmpi has been closed (finalized)");
+        }
+    }
+}

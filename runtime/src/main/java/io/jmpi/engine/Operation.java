@@ -1,0 +1,100 @@
+package io.jmpi.engine;
+
+/**
+ * A point-to-point operation as the progress engine sees it: a user memory region, an envelope, and a state that
+ * the engine moves forward and that any thread may read.
+ * <p>
+ * The region is given as an {@code (base, address)} pair in the sense of {@code Unsafe}: a primitive array and
+ * the offset of its first byte, or {@code null} and an absolute address for off-heap memory. Data is copied
+ * between the region and Aeron's log buffers directly, with no intermediate copy.
+ * <p>
+ * An operation may be reused once complete; only the engine's owner thread touches the fields other than
+ * {@code state} while it is in flight.
+ */
+public abstract class Operation extends Link<Operation>
+{
+    static final int IDLE = 0;
+    static final int PENDING = 1;
+    static final int COMPLETE = 2;
+
+    Object base;
+    long address;
+    int length;
+    int context;
+    int tag;
+    int peer;
+    long id;
+    int error;
+
+    private volatile int state = IDLE;
+
+    /**
+     * Describe the memory this operation reads (send) or fills (receive).
+     *
+     * @param base    primitive array holding the region, or {@code null} for off-heap memory.
+     * @param address offset of the first byte within {@code base}, or the absolute address when base is null.
+     * @param length  length in bytes: the message length for a send, the capacity for a receive.
+     */
+    public final void region(final Object base, final long address, final int length)
+    {
+        this.base = base;
+        this.address = address;
+        this.length = length;
+    }
+
+    /**
+     * @return true once the engine has finished with this operation and its region may be reused.
+     */
+    public final boolean isComplete()
+    {
+        return COMPLETE == state;
+    }
+
+    /**
+     * @return true while the engine holds the operation.
+     */
+    public final boolean isPending()
+    {
+        return PENDING == state;
+    }
+
+    /**
+     * @return the error code recorded at completion, {@link Errors#SUCCESS} if none.
+     */
+    public final int error()
+    {
+        return error;
+    }
+
+    /**
+     * Forget the region and the result so that the operation can be started again; only valid when not pending.
+     */
+    public void reset()
+    {
+        base = null;
+        address = 0;
+        length = 0;
+        error = Errors.SUCCESS;
+        id = 0;
+        state = IDLE;
+    }
+
+    final void markPending()
+    {
+        state = PENDING;
+    }
+
+    final void complete(final int error)
+    {
+        this.error = error;
+        state = COMPLETE;
+        onComplete();
+    }
+
+    /**
+     * Called on the engine's owner thread right after completion; subclasses release resources here.
+     */
+    void onComplete()
+    {
+    }
+}

@@ -1,0 +1,698 @@
+package io.jmpi.engine;
+
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.logbuffer.BufferClaim;
+import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.Header;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.UnsafeApi;
+import org.agrona.concurrent.IdleStrategy;
+import org.jctools.queues.MpscArrayQueue;
+
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The point-to-point protocol and matching engine of one rank.
+ * <p>
+ * <b>Protocols.</b> A message of at most {@link #eagerLimit()} bytes travels in one EAGER frame. A larger one
+ * sends an RTS envelope; when a receive matches it, the receiver answers CTS with the number of bytes it accepts,
+ * and the sender streams DATA frames that the receiver copies straight from the log into the user's buffer. So
+ * the receiver buffers unexpected eager messages only, never unexpected large ones.
+ * <p>
+ * <b>Matching.</b> A posted-receive queue and an unexpected-message queue, both in arrival order, matched on
+ * (context, source, tag) with wildcards. Envelopes (EAGER and RTS) from one sender reach the inbox in the order
+ * the sender issued them and are matched in that order, which is MPI's non-overtaking rule whatever the sizes.
+ * A send whose envelope cannot be written yet (the inbox is full) queues behind any earlier blocked envelope to
+ * the same destination, so it cannot overtake either.
+ * <p>
+ * <b>Threads.</b> Any thread may call any method. One thread at a time owns the engine (a flag taken with CAS,
+ * never waited on while another works) and does the work; a thread that finds the engine owned hands its
+ * operation over through a lock-free MPSC queue that the owner drains before its next step. Completion is
+ * published through each operation's volatile state.
+ */
+public final class ProgressEngine
+{
+    private static final int FRAGMENT_LIMIT = 64;
+    private static final int CHUNKS_PER_PASS = 16;
+    private static final int COMMAND_QUEUE_CAPACITY = 4096;
+
+    private final int rank;
+    private final Subscription inbox;
+    private final Publication[] peers;
+    private final int eagerLimit;
+    private final int chunkLength;
+    private final BufferClaim claim = new BufferClaim();
+    private final FragmentHandler fragmentHandler = this::onFragment;
+    private final IntrusiveList<Operation> posted = new IntrusiveList<>();
+    private final IntrusiveList<UnexpectedMessage> unexpected = new IntrusiveList<>();
+    private final ArrayList<UnexpectedMessage> unexpectedPool = new ArrayList<>();
+    private final IntrusiveList<Operation>[] blockedEnvelopes;
+    private final IntrusiveList<Operation> streaming = new IntrusiveList<>();
+    private final ControlQueue controls = new ControlQueue(64);
+    private final OpTable ops = new OpTable(256);
+    private final MpscArrayQueue<Operation> commands = new MpscArrayQueue<>(COMMAND_QUEUE_CAPACITY);
+    private final AtomicBoolean owned = new AtomicBoolean();
+    private int blockedEnvelopeCount;
+    private long droppedFrames;
+
+    /**
+     * Build the engine over a connected transport.
+     *
+     * @param rank       this rank's world rank, written as the source of every frame.
+     * @param inbox      subscription on which peers send to this rank.
+     * @param peers      publications onto every rank's inbox, indexed by world rank.
+     * @param eagerLimit largest message sent eagerly; capped to what fits one frame.
+     */
+    @SuppressWarnings("unchecked")
+    public ProgressEngine(final int rank, final Subscription inbox, final Publication[] peers, final int eagerLimit)
+    {
+        this.rank = rank;
+        this.inbox = inbox;
+        this.peers = peers;
+        this.chunkLength = peers[rank].maxPayloadLength() - Wire.HEADER_LENGTH;
+        this.eagerLimit = Math.max(0, Math.min(eagerLimit, chunkLength));
+        this.blockedEnvelopes = new IntrusiveList[peers.length];
+        for (int i = 0; i < peers.length; i++)
+        {
+            blockedEnvelopes[i] = new IntrusiveList<>();
+        }
+    }
+
+    /**
+     * @return the largest message, in bytes, that is sent eagerly.
+     */
+    public int eagerLimit()
+    {
+        return eagerLimit;
+    }
+
+    /**
+     * @return frames dropped because they were malformed or named no live operation.
+     */
+    public long droppedFrames()
+    {
+        return droppedFrames;
+    }
+
+    /**
+     * Start a send or post a receive. Returns at once; the operation completes through progress.
+     *
+     * @param op a prepared, idle operation.
+     */
+    public void start(final Operation op)
+    {
+        op.markPending();
+        if (owned.compareAndSet(false, true))
+        {
+            drainCommands();
+            startOwned(op);
+            release();
+        }
+        else
+        {
+            while (!commands.offer(op))
+            {
+                progress();
+                Thread.onSpinWait();
+            }
+            if (owned.compareAndSet(false, true))
+            {
+                drainCommands();
+                release();
+            }
+        }
+    }
+
+    /**
+     * Do one step of work if no other thread is doing it: write blocked frames, stream rendezvous data, poll
+     * the inbox.
+     *
+     * @return amount of work done, 0 when idle or when another thread owns the engine.
+     */
+    public int progress()
+    {
+        if (!owned.compareAndSet(false, true))
+        {
+            return 0;
+        }
+
+        drainCommands();
+        final int work = doWork();
+        release();
+        return work;
+    }
+
+    /**
+     * Progress until the operation completes.
+     *
+     * @param op   a started operation.
+     * @param idle this thread's idle strategy, used between steps that did no work.
+     */
+    public void await(final Operation op, final IdleStrategy idle)
+    {
+        idle.reset();
+        while (!op.isComplete())
+        {
+            final int work = progress();
+            if (!op.isComplete())
+            {
+                idle.idle(work);
+            }
+        }
+    }
+
+    /**
+     * Cancel a posted receive that has not matched yet.
+     *
+     * @param op a started receive.
+     * @return true if it was cancelled (and is now complete, flagged cancelled); false if it had already matched.
+     */
+    public boolean cancel(final RecvOp op)
+    {
+        acquire();
+        drainCommands();
+        final boolean cancelled = posted.contains(op);
+        if (cancelled)
+        {
+            posted.remove(op);
+            op.cancelled = true;
+            op.complete(Errors.SUCCESS);
+        }
+        release();
+        return cancelled;
+    }
+
+    /**
+     * Look for a message that a receive with this envelope would match, without receiving it.
+     *
+     * @param context communicator context.
+     * @param source  world rank or {@link RecvOp#ANY_SOURCE}.
+     * @param tag     tag or {@link RecvOp#ANY_TAG}.
+     * @param result  filled with the matched message's source, tag and length when found.
+     * @return true if such a message has arrived.
+     */
+    public boolean probe(final int context, final int source, final int tag, final RecvOp result)
+    {
+        acquire();
+        drainCommands();
+        doWork();
+        final UnexpectedMessage message = findUnexpected(context, source, tag);
+        if (null != message)
+        {
+            result.matchedSource = message.source;
+            result.matchedTag = message.tag;
+            result.messageLength = message.length;
+            result.receivedLength = message.length;
+        }
+        release();
+        return null != message;
+    }
+
+    private void acquire()
+    {
+        while (!owned.compareAndSet(false, true))
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void release()
+    {
+        owned.set(false);
+        // an operation handed over after the owner's last drain must not be stranded
+        while (!commands.isEmpty() && owned.compareAndSet(false, true))
+        {
+            drainCommands();
+            owned.set(false);
+        }
+    }
+
+    private void drainCommands()
+    {
+        Operation op;
+        while (null != (op = commands.poll()))
+        {
+            startOwned(op);
+        }
+    }
+
+    private void startOwned(final Operation op)
+    {
+        if (op instanceof RecvOp)
+        {
+            postReceive((RecvOp)op);
+        }
+        else
+        {
+            startSend((SendOp)op);
+        }
+    }
+
+    private int doWork()
+    {
+        int work = 0;
+        if (blockedEnvelopeCount > 0)
+        {
+            work += retryBlockedEnvelopes();
+        }
+        if (!controls.isEmpty())
+        {
+            work += flushControls();
+        }
+        if (!streaming.isEmpty())
+        {
+            work += streamChunks();
+        }
+        work += inbox.poll(fragmentHandler, FRAGMENT_LIMIT);
+        return work;
+    }
+
+    private void startSend(final SendOp op)
+    {
+        if (op.synchronous || op.length > eagerLimit)
+        {
+            ops.register(op);
+        }
+
+        final IntrusiveList<Operation> blocked = blockedEnvelopes[op.peer];
+        if (!blocked.isEmpty())
+        {
+            blocked.addLast(op);
+            blockedEnvelopeCount++;
+            return;
+        }
+
+        final int result = writeEnvelope(op);
+        if (0 == result)
+        {
+            blocked.addLast(op);
+            blockedEnvelopeCount++;
+        }
+        else
+        {
+            afterEnvelope(op, result);
+        }
+    }
+
+    private int retryBlockedEnvelopes()
+    {
+        int work = 0;
+        for (final IntrusiveList<Operation> blocked : blockedEnvelopes)
+        {
+            SendOp op;
+            while (null != (op = (SendOp)blocked.head()))
+            {
+                final int result = writeEnvelope(op);
+                if (0 == result)
+                {
+                    break;
+                }
+                blocked.remove(op);
+                blockedEnvelopeCount--;
+                afterEnvelope(op, result);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    /**
+     * @return 1 if written, 0 if the inbox is full for now, -1 if the publication is gone for good.
+     */
+    private int writeEnvelope(final SendOp op)
+    {
+        final boolean eager = op.length <= eagerLimit;
+        final int payloadLength = eager ? op.length : 0;
+        final long position = peers[op.peer].tryClaim(Wire.HEADER_LENGTH + payloadLength, claim);
+        if (position > 0)
+        {
+            final MutableDirectBuffer buffer = claim.buffer();
+            final int index = claim.offset();
+            Wire.putHeader(
+                buffer, index, eager ? Wire.EAGER : Wire.RTS, op.synchronous ? Wire.FLAG_SYNC : 0,
+                rank, op.context, op.tag, op.length, 0, op.id, 0);
+            if (payloadLength > 0)
+            {
+                UnsafeApi.copyMemory(
+                    op.base, op.address, buffer.byteArray(),
+                    buffer.addressOffset() + index + Wire.HEADER_LENGTH, payloadLength);
+            }
+            claim.commit();
+            return 1;
+        }
+
+        return isFatal(position) ? -1 : 0;
+    }
+
+    private void afterEnvelope(final SendOp op, final int result)
+    {
+        if (result < 0)
+        {
+            fail(op);
+        }
+        else if (op.length <= eagerLimit && !op.synchronous)
+        {
+            op.complete(Errors.SUCCESS);
+        }
+    }
+
+    private void fail(final Operation op)
+    {
+        if (0 != op.id)
+        {
+            ops.release(op);
+        }
+        op.complete(Errors.OTHER);
+    }
+
+    private static boolean isFatal(final long position)
+    {
+        return Publication.CLOSED == position || Publication.MAX_POSITION_EXCEEDED == position;
+    }
+
+    private int streamChunks()
+    {
+        int work = 0;
+        SendOp op = (SendOp)streaming.head();
+        while (null != op)
+        {
+            final SendOp next = (SendOp)op.next;
+            final Publication publication = peers[op.peer];
+            for (int i = 0; i < CHUNKS_PER_PASS && op.sentLength < op.acceptedLength; i++)
+            {
+                final int chunk = Math.min(chunkLength, op.acceptedLength - op.sentLength);
+                final long position = publication.tryClaim(Wire.HEADER_LENGTH + chunk, claim);
+                if (position <= 0)
+                {
+                    if (isFatal(position))
+                    {
+                        streaming.remove(op);
+                        fail(op);
+                    }
+                    break;
+                }
+
+                final MutableDirectBuffer buffer = claim.buffer();
+                final int index = claim.offset();
+                Wire.putHeader(
+                    buffer, index, Wire.DATA, (byte)0, rank, op.context, op.tag, op.length, op.sentLength,
+                    0, op.receiverOpId);
+                UnsafeApi.copyMemory(
+                    op.base, op.address + op.sentLength, buffer.byteArray(),
+                    buffer.addressOffset() + index + Wire.HEADER_LENGTH, chunk);
+                claim.commit();
+                op.sentLength += chunk;
+                work++;
+            }
+
+            if (op.sentLength == op.acceptedLength && streaming.contains(op))
+            {
+                streaming.remove(op);
+                op.complete(Errors.SUCCESS);
+            }
+            op = next;
+        }
+        return work;
+    }
+
+    private void sendControl(
+        final int destination, final byte type, final long senderOp, final long receiverOp, final int length)
+    {
+        if (!controls.isEmpty() || !writeControl(destination, type, senderOp, receiverOp, length))
+        {
+            controls.add(destination, type, senderOp, receiverOp, length);
+        }
+    }
+
+    private int flushControls()
+    {
+        int work = 0;
+        while (!controls.isEmpty() && writeControl(
+            controls.headDestination(), controls.headType(), controls.headSenderOp(),
+            controls.headReceiverOp(), controls.headLength()))
+        {
+            controls.removeHead();
+            work++;
+        }
+        return work;
+    }
+
+    private boolean writeControl(
+        final int destination, final byte type, final long senderOp, final long receiverOp, final int length)
+    {
+        final long position = peers[destination].tryClaim(Wire.HEADER_LENGTH, claim);
+        if (position > 0)
+        {
+            Wire.putHeader(claim.buffer(), claim.offset(), type, (byte)0, rank, 0, 0, length, 0, senderOp, receiverOp);
+            claim.commit();
+            return true;
+        }
+        // a peer whose inbox is gone will never read the frame: drop it rather than retry forever
+        return isFatal(position);
+    }
+
+    private void postReceive(final RecvOp recv)
+    {
+        final UnexpectedMessage message = findUnexpected(recv.context, recv.peer, recv.tag);
+        if (null == message)
+        {
+            posted.addLast(recv);
+            return;
+        }
+
+        unexpected.remove(message);
+        if (Wire.EAGER == message.type)
+        {
+            deliverEager(
+                recv, message.source, message.tag, message.synchronous, message.senderOpId,
+                message.payload.byteArray(), message.payload.addressOffset(), message.length);
+        }
+        else
+        {
+            startRendezvousReceive(recv, message.source, message.tag, message.length, message.senderOpId);
+        }
+        unexpectedPool.add(message);
+    }
+
+    private UnexpectedMessage findUnexpected(final int context, final int source, final int tag)
+    {
+        for (UnexpectedMessage m = unexpected.head(); null != m; m = m.next)
+        {
+            if (m.matches(context, source, tag))
+            {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private RecvOp findPosted(final int context, final int source, final int tag)
+    {
+        for (Operation op = posted.head(); null != op; op = op.next)
+        {
+            final RecvOp recv = (RecvOp)op;
+            if (recv.matches(context, source, tag))
+            {
+                return recv;
+            }
+        }
+        return null;
+    }
+
+    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    {
+        if (length < Wire.HEADER_LENGTH)
+        {
+            droppedFrames++;
+            return;
+        }
+
+        switch (Wire.type(buffer, offset))
+        {
+            case Wire.EAGER:
+                onEnvelope(buffer, offset, length, true);
+                break;
+
+            case Wire.RTS:
+                onEnvelope(buffer, offset, length, false);
+                break;
+
+            case Wire.CTS:
+                onClearToSend(buffer, offset);
+                break;
+
+            case Wire.DATA:
+                onData(buffer, offset, length);
+                break;
+
+            case Wire.ACK:
+                onAck(buffer, offset);
+                break;
+
+            default:
+                droppedFrames++;
+        }
+    }
+
+    private void onEnvelope(final DirectBuffer buffer, final int offset, final int frameLength, final boolean eager)
+    {
+        final int source = Wire.source(buffer, offset);
+        final int context = Wire.context(buffer, offset);
+        final int tag = Wire.tag(buffer, offset);
+        final int length = Wire.length(buffer, offset);
+        final boolean synchronous = 0 != (Wire.flags(buffer, offset) & Wire.FLAG_SYNC);
+        final long senderOp = Wire.senderOp(buffer, offset);
+        if (source < 0 || source >= peers.length || length < 0 ||
+            (eager && length != frameLength - Wire.HEADER_LENGTH))
+        {
+            droppedFrames++;
+            return;
+        }
+
+        final RecvOp recv = findPosted(context, source, tag);
+        if (null != recv)
+        {
+            posted.remove(recv);
+            if (eager)
+            {
+                deliverEager(
+                    recv, source, tag, synchronous, senderOp,
+                    buffer.byteArray(), buffer.addressOffset() + offset + Wire.HEADER_LENGTH, length);
+            }
+            else
+            {
+                startRendezvousReceive(recv, source, tag, length, senderOp);
+            }
+            return;
+        }
+
+        final UnexpectedMessage message = unexpectedPool.isEmpty() ?
+            new UnexpectedMessage() : unexpectedPool.remove(unexpectedPool.size() - 1);
+        message.type = eager ? Wire.EAGER : Wire.RTS;
+        message.synchronous = synchronous;
+        message.source = source;
+        message.context = context;
+        message.tag = tag;
+        message.length = length;
+        message.senderOpId = senderOp;
+        if (eager && length > 0)
+        {
+            message.payload.putBytes(0, buffer, offset + Wire.HEADER_LENGTH, length);
+        }
+        unexpected.addLast(message);
+    }
+
+    private void deliverEager(
+        final RecvOp recv,
+        final int source,
+        final int tag,
+        final boolean synchronous,
+        final long senderOp,
+        final Object payloadBase,
+        final long payloadAddress,
+        final int length)
+    {
+        final int delivered = Math.min(length, recv.length);
+        if (delivered > 0)
+        {
+            UnsafeApi.copyMemory(payloadBase, payloadAddress, recv.base, recv.address, delivered);
+        }
+        recv.matchedSource = source;
+        recv.matchedTag = tag;
+        recv.messageLength = length;
+        recv.receivedLength = delivered;
+        if (synchronous)
+        {
+            sendControl(source, Wire.ACK, senderOp, 0, 0);
+        }
+        recv.complete(delivered < length ? Errors.TRUNCATE : Errors.SUCCESS);
+    }
+
+    private void startRendezvousReceive(
+        final RecvOp recv, final int source, final int tag, final int length, final long senderOp)
+    {
+        final int accepted = Math.min(length, recv.length);
+        recv.matchedSource = source;
+        recv.matchedTag = tag;
+        recv.messageLength = length;
+        recv.receivedLength = 0;
+        recv.acceptedLength = accepted;
+        if (0 == accepted)
+        {
+            sendControl(source, Wire.CTS, senderOp, 0, 0);
+            recv.complete(length > 0 ? Errors.TRUNCATE : Errors.SUCCESS);
+        }
+        else
+        {
+            sendControl(source, Wire.CTS, senderOp, ops.register(recv), accepted);
+        }
+    }
+
+    private void onClearToSend(final DirectBuffer buffer, final int offset)
+    {
+        final Operation op = ops.get(Wire.senderOp(buffer, offset));
+        if (!(op instanceof SendOp))
+        {
+            droppedFrames++;
+            return;
+        }
+
+        final SendOp send = (SendOp)op;
+        ops.release(send);
+        send.receiverOpId = Wire.receiverOp(buffer, offset);
+        send.acceptedLength = Math.min(send.length, Wire.length(buffer, offset));
+        send.sentLength = 0;
+        if (0 == send.acceptedLength)
+        {
+            send.complete(Errors.SUCCESS);
+        }
+        else
+        {
+            streaming.addLast(send);
+        }
+    }
+
+    private void onData(final DirectBuffer buffer, final int offset, final int frameLength)
+    {
+        final Operation op = ops.get(Wire.receiverOp(buffer, offset));
+        final int dataOffset = Wire.dataOffset(buffer, offset);
+        final int chunk = frameLength - Wire.HEADER_LENGTH;
+        if (!(op instanceof RecvOp))
+        {
+            droppedFrames++;
+            return;
+        }
+
+        final RecvOp recv = (RecvOp)op;
+        if (dataOffset < 0 || chunk > recv.acceptedLength - dataOffset)
+        {
+            droppedFrames++;
+            return;
+        }
+
+        UnsafeApi.copyMemory(
+            buffer.byteArray(), buffer.addressOffset() + offset + Wire.HEADER_LENGTH,
+            recv.base, recv.address + dataOffset, chunk);
+        recv.receivedLength += chunk;
+        if (recv.receivedLength == recv.acceptedLength)
+        {
+            ops.release(recv);
+            recv.complete(recv.acceptedLength < recv.messageLength ? Errors.TRUNCATE : Errors.SUCCESS);
+        }
+    }
+
+    private void onAck(final DirectBuffer buffer, final int offset)
+    {
+        final Operation op = ops.get(Wire.senderOp(buffer, offset));
+        if (!(op instanceof SendOp))
+        {
+            droppedFrames++;
+            return;
+        }
+        ops.release(op);
+        op.complete(Errors.SUCCESS);
+    }
+}

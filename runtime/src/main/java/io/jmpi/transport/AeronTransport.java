@@ -1,0 +1,160 @@
+package io.jmpi.transport;
+
+import io.aeron.Aeron;
+import io.aeron.Publication;
+import io.aeron.Subscription;
+import io.aeron.driver.MediaDriver;
+import org.agrona.CloseHelper;
+import org.agrona.concurrent.IdleStrategy;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Aeron resources of one rank: a client of this host's media driver, the rank's inbox subscription, and one
+ * publication onto every peer's inbox (index = world rank, including this rank's own inbox for sends to self).
+ * <p>
+ * Connecting waits until every publication is connected, which happens once each peer has subscribed to its
+ * inbox; so a connected transport is also a start-up barrier of the job.
+ */
+public final class AeronTransport implements AutoCloseable
+{
+    private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
+
+    private final JobEnvironment environment;
+    private final MediaDriver ownDriver;
+    private final Aeron aeron;
+    private final Subscription inbox;
+    private final Publication[] peers;
+
+    private AeronTransport(
+        final JobEnvironment environment,
+        final MediaDriver ownDriver,
+        final Aeron aeron,
+        final Subscription inbox,
+        final Publication[] peers)
+    {
+        this.environment = environment;
+        this.ownDriver = ownDriver;
+        this.aeron = aeron;
+        this.inbox = inbox;
+        this.peers = peers;
+    }
+
+    /**
+     * Connect this process to its job: the job jrun described in the environment, or a singleton job with a
+     * driver of its own when the process was not started by jrun.
+     *
+     * @return a connected transport.
+     * @throws IllegalStateException if the peers do not all subscribe within the connect timeout.
+     */
+    public static AeronTransport connect()
+    {
+        JobEnvironment environment = JobEnvironment.fromEnvironment(System.getenv());
+        MediaDriver ownDriver = null;
+        if (null == environment)
+        {
+            final String jobId = "s" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            final String dir = EmbeddedDriver.aeronDirFor(jobId);
+            ownDriver = EmbeddedDriver.launch(dir);
+            environment = JobEnvironment.singleton(jobId, dir);
+        }
+
+        Aeron aeron = null;
+        try
+        {
+            aeron = Aeron.connect(new Aeron.Context()
+                .aeronDirectoryName(environment.aeronDir())
+                .driverTimeoutMs(TimeUnit.SECONDS.toMillis(5)));
+
+            final int size = environment.size();
+            final Subscription inbox = aeron.addSubscription(
+                Channels.IPC_CHANNEL, Channels.inboxStreamId(environment.rank()));
+            final Publication[] peers = new Publication[size];
+            final long[] registrations = new long[size];
+            for (int r = 0; r < size; r++)
+            {
+                registrations[r] = aeron.asyncAddPublication(Channels.IPC_CHANNEL, Channels.inboxStreamId(r));
+            }
+
+            awaitPublications(aeron, registrations, peers, environment.localSize());
+            return new AeronTransport(environment, ownDriver, aeron, inbox, peers);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietCloseAll(aeron, ownDriver);
+            throw ex;
+        }
+    }
+
+    private static void awaitPublications(
+        final Aeron aeron, final long[] registrations, final Publication[] peers, final int localRanks)
+    {
+        final IdleStrategy idle = IdleStrategies.forRanks(localRanks);
+        final long deadline = System.nanoTime() + CONNECT_TIMEOUT_NS;
+        int connected = 0;
+        while (connected < peers.length)
+        {
+            connected = 0;
+            for (int r = 0; r < peers.length; r++)
+            {
+                if (null == peers[r])
+                {
+                    peers[r] = aeron.getPublication(registrations[r]);
+                }
+                if (null != peers[r] && peers[r].isConnected())
+                {
+                    connected++;
+                }
+            }
+
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException(
+                    "only " + connected + " of " + peers.length + " ranks joined the job within " +
+                    TimeUnit.NANOSECONDS.toSeconds(CONNECT_TIMEOUT_NS) + " s");
+            }
+            idle.idle(0);
+        }
+    }
+
+    /**
+     * @return the job this rank belongs to.
+     */
+    public JobEnvironment environment()
+    {
+        return environment;
+    }
+
+    /**
+     * @return the subscription on which every peer sends to this rank.
+     */
+    public Subscription inbox()
+    {
+        return inbox;
+    }
+
+    /**
+     * @return the publications onto every rank's inbox, indexed by world rank; owned by the transport.
+     */
+    public Publication[] peers()
+    {
+        return peers;
+    }
+
+    /**
+     * @return the Aeron client, for higher layers that add streams of their own (collectives).
+     */
+    public Aeron aeron()
+    {
+        return aeron;
+    }
+
+    /**
+     * Close the client, and the driver if this singleton process hosts its own (which removes its directory).
+     */
+    public void close()
+    {
+        CloseHelper.closeAll(aeron, ownDriver);
+    }
+}

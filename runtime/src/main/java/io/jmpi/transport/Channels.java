@@ -1,0 +1,33 @@
+package io.jmpi.transport;
+
+/**
+ * Channel and stream layout of a job: one inbox stream per rank, on which every peer publishes.
+ * <p>
+ * Publications to one IPC stream are shared by the driver, so a job of N ranks on one host maps N log buffers of
+ * {@code 3 * IPC_TERM_LENGTH} each, whatever the number of peers.
+ */
+public final class Channels
+{
+    /** Term length of every IPC log: 4 MiB, so each inbox maps 12 MiB of /dev/shm. */
+    public static final int IPC_TERM_LENGTH = 4 * 1024 * 1024;
+    /** Largest frame on IPC: big frames let a rendezvous chunk be one frame, written in place with tryClaim. */
+    public static final int IPC_MTU = 65504;
+    /** The IPC channel of every inbox of the job. */
+    public static final String IPC_CHANNEL =
+        "aeron:ipc?term-length=" + IPC_TERM_LENGTH + "|mtu=" + IPC_MTU;
+    /** Stream id of rank 0's inbox; rank r receives on {@code INBOX_STREAM_BASE + r}. */
+    public static final int INBOX_STREAM_BASE = 0x1000;
+
+    private Channels()
+    {
+    }
+
+    /**
+     * @param rank world rank of the receiver.
+     * @return the stream id of that rank's inbox.
+     */
+    public static int inboxStreamId(final int rank)
+    {
+        return INBOX_STREAM_BASE + rank;
+    }
+}

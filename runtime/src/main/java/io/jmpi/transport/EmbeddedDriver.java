@@ -1,0 +1,66 @@
+package io.jmpi.transport;
+
+import io.aeron.driver.MediaDriver;
+import io.aeron.driver.ThreadingMode;
+import org.agrona.concurrent.BackoffIdleStrategy;
+
+import java.io.File;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the Aeron media driver that serves the ranks of one host: hosted by jrun, or by a singleton rank.
+ * <p>
+ * IPC data never passes through the driver (ranks write and read the shared log buffers directly), so the driver
+ * runs its agents on one shared thread that backs off to sleeping when idle, leaving the cores to the ranks.
+ */
+public final class EmbeddedDriver
+{
+    /** Prefix of every jmpi Aeron directory under {@link #SHM_ROOT}; the suffix is the job id. */
+    public static final String DIR_PREFIX = "jmpi-";
+    /** Where job directories live: memory-backed so that log buffers are shared memory. */
+    public static final String SHM_ROOT = "/dev/shm";
+
+    private EmbeddedDriver()
+    {
+    }
+
+    /**
+     * The Aeron directory of a job on this host.
+     *
+     * @param jobId the job's unique token.
+     * @return the directory path, under /dev/shm when it exists, else under java.io.tmpdir.
+     */
+    public static String aeronDirFor(final String jobId)
+    {
+        final File shm = new File(SHM_ROOT);
+        final String root = shm.isDirectory() ? SHM_ROOT : System.getProperty("java.io.tmpdir");
+        return new File(root, DIR_PREFIX + jobId).getAbsolutePath();
+    }
+
+    /**
+     * Launch a driver in this process for the given directory; the caller closes it, which deletes the directory.
+     *
+     * @param aeronDir directory for the driver, created anew.
+     * @return the running driver.
+     */
+    public static MediaDriver launch(final String aeronDir)
+    {
+        final MediaDriver.Context ctx = new MediaDriver.Context()
+            .aeronDirectoryName(aeronDir)
+            .threadingMode(ThreadingMode.SHARED)
+            .sharedIdleStrategy(new BackoffIdleStrategy(
+                10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1)))
+            .dirDeleteOnStart(true)
+            .dirDeleteOnShutdown(true)
+            .warnIfDirectoryExists(false)
+            .termBufferSparseFile(true)
+            .ipcTermBufferLength(Channels.IPC_TERM_LENGTH)
+            .ipcMtuLength(Channels.IPC_MTU)
+            .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
+            .imageLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
+            .publicationUnblockTimeoutNs(TimeUnit.SECONDS.toNanos(10))
+            .publicationLingerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(100));
+
+        return MediaDriver.launch(ctx);
+    }
+}

@@ -1,0 +1,142 @@
+package io.jmpi.transport;
+
+import java.util.Map;
+
+/**
+ * The contract between the jrun launcher and a rank: the environment variables jrun sets for every rank process.
+ * <p>
+ * A process started without {@link #RANK} set is a singleton: a world of one rank with its own embedded media
+ * driver, like MPI's singleton init.
+ */
+public final class JobEnvironment
+{
+    /** This rank's number in the world communicator, {@code 0..size-1}. */
+    public static final String RANK = "JMPI_RANK";
+    /** The number of ranks in the world communicator. */
+    public static final String SIZE = "JMPI_SIZE";
+    /** A token unique to the job; every stream and directory of the job is derived from it. */
+    public static final String JOB_ID = "JMPI_JOB_ID";
+    /** The Aeron directory of the media driver that jrun hosts for this host. */
+    public static final String AERON_DIR = "JMPI_AERON_DIR";
+    /** How many ranks of the job run on this host; the runtime backs off harder when they outnumber the cores. */
+    public static final String LOCAL_SIZE = "JMPI_LOCAL_SIZE";
+
+    private final int rank;
+    private final int size;
+    private final String jobId;
+    private final String aeronDir;
+    private final int localSize;
+
+    private JobEnvironment(final int rank, final int size, final String jobId, final String aeronDir, final int localSize)
+    {
+        this.rank = rank;
+        this.size = size;
+        this.jobId = jobId;
+        this.aeronDir = aeronDir;
+        this.localSize = localSize;
+    }
+
+    /**
+     * Read the job environment of this process.
+     *
+     * @param env the environment, normally {@link System#getenv()}.
+     * @return the environment of a rank started by jrun, or {@code null} for a singleton.
+     * @throws IllegalStateException if the variables are present but inconsistent.
+     */
+    public static JobEnvironment fromEnvironment(final Map<String, String> env)
+    {
+        final String rankValue = env.get(RANK);
+        if (null == rankValue)
+        {
+            return null;
+        }
+
+        final int rank = parse(env, RANK);
+        final int size = parse(env, SIZE);
+        final String jobId = require(env, JOB_ID);
+        final String aeronDir = require(env, AERON_DIR);
+        final String local = env.get(LOCAL_SIZE);
+        final int localSize = null == local ? size : parse(env, LOCAL_SIZE);
+        if (size < 1 || rank < 0 || rank >= size)
+        {
+            throw new IllegalStateException(RANK + "=" + rank + " is not within " + SIZE + "=" + size);
+        }
+
+        return new JobEnvironment(rank, size, jobId, aeronDir, localSize);
+    }
+
+    /**
+     * The environment of a singleton process that hosts its own driver.
+     *
+     * @param jobId    unique token of the singleton job.
+     * @param aeronDir directory of the embedded driver.
+     * @return a world of one rank.
+     */
+    public static JobEnvironment singleton(final String jobId, final String aeronDir)
+    {
+        return new JobEnvironment(0, 1, jobId, aeronDir, 1);
+    }
+
+    private static String require(final Map<String, String> env, final String name)
+    {
+        final String value = env.get(name);
+        if (null == value || value.isEmpty())
+        {
+            throw new IllegalStateException(name + " is not set although " + RANK + " is: start ranks with jrun");
+        }
+        return value;
+    }
+
+    private static int parse(final Map<String, String> env, final String name)
+    {
+        final String value = require(env, name);
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalStateException(name + "=" + value + " is not a number", ex);
+        }
+    }
+
+    /**
+     * @return this rank in the world.
+     */
+    public int rank()
+    {
+        return rank;
+    }
+
+    /**
+     * @return number of ranks in the world.
+     */
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * @return the job's unique token.
+     */
+    public String jobId()
+    {
+        return jobId;
+    }
+
+    /**
+     * @return the Aeron directory of this host's media driver.
+     */
+    public String aeronDir()
+    {
+        return aeronDir;
+    }
+
+    /**
+     * @return number of ranks of the job on this host.
+     */
+    public int localSize()
+    {
+        return localSize;
+    }
+}
