@@ -1,10 +1,14 @@
 package io.jmpi;
 
 import io.jmpi.engine.Errors;
+import io.jmpi.engine.MatchedMessage;
 import io.jmpi.engine.Operation;
 import io.jmpi.engine.ProgressEngine;
 import io.jmpi.engine.RecvOp;
 import io.jmpi.engine.SendOp;
+import io.jmpi.spi.Collectives;
+
+import java.util.Arrays;
 
 /**
  * A communicator: a group of ranks and an isolated matching context (MPI_Comm). A message sent on one
@@ -17,31 +21,41 @@ import io.jmpi.engine.SendOp;
  */
 public final class Comm
 {
+    /** Contexts per communicator: point-to-point, collectives, and communicator management. */
+    static final int CONTEXTS_PER_COMM = 4;
+
     private final Mpi mpi;
     private final ProgressEngine engine;
+    private final int contextBase;
     private final int context;
     private final int rank;
     private final int[] worldRanks;
     private final int[] commRanks;
+    private Comm channel;
+    private Comm management;
+    private Collectives collectives;
+    private volatile boolean freed;
 
-    private Comm(final Mpi mpi, final int context, final int rank, final int[] worldRanks, final int[] commRanks)
+    private Comm(final Mpi mpi, final int contextBase, final int context, final int[] worldRanks, final int[] commRanks)
     {
         this.mpi = mpi;
         this.engine = mpi.engine();
+        this.contextBase = contextBase;
         this.context = context;
-        this.rank = rank;
         this.worldRanks = worldRanks;
         this.commRanks = commRanks;
+        this.rank = commRanks[mpi.worldRank()];
     }
 
-    static Comm world(final Mpi mpi, final int context, final int rank, final int size)
+    static Comm create(final Mpi mpi, final int contextBase, final int[] worldRanks, final int worldSize)
     {
-        final int[] identity = new int[size];
-        for (int i = 0; i < size; i++)
+        final int[] commRanks = new int[worldSize];
+        Arrays.fill(commRanks, Group.UNDEFINED);
+        for (int i = 0; i < worldRanks.length; i++)
         {
-            identity[i] = i;
+            commRanks[worldRanks[i]] = i;
         }
-        return new Comm(mpi, context, rank, identity, identity);
+        return new Comm(mpi, contextBase, contextBase, worldRanks, commRanks);
     }
 
     /**
@@ -186,6 +200,706 @@ public final class Comm
         return new Request(this, op, type);
     }
 
+    /**
+     * Buffered-mode send (MPI_Bsend): copies the message into the buffer attached with
+     * {@link Mpi#attachBuffer(Object)} and returns at once; the copy is delivered in the background.
+     *
+     * @param buffer      primitive array, ByteBuffer or DirectBuffer.
+     * @param offset      index of the first element to send.
+     * @param count       number of elements to send.
+     * @param destination rank in this communicator, or {@link Mpi#PROC_NULL}.
+     * @param tag         tag, {@code 0..Mpi.TAG_UB}.
+     * @throws MpiException ERR_BUFFER if no buffer is attached or the message does not fit in its free space.
+     */
+    public void bsend(final Object buffer, final int offset, final int count, final int destination, final int tag)
+    {
+        final SendOp region = mpi.threadState().send;
+        prepareSend(region, buffer, offset, count, destination, tag, false);
+        if (Mpi.PROC_NULL == destination)
+        {
+            return;
+        }
+        final BsendBuffer attached = mpi.bsendBuffer();
+        if (null == attached)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "bsend needs a buffer: call Mpi.attachBuffer first");
+        }
+        final BufferedSend send = attached.copyIn(region.base(), region.address(), region.length());
+        if (null == send)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "message of " + region.length() +
+                " bytes does not fit in the free space of the attached bsend buffer");
+        }
+        send.envelope(worldRanks[destination], context, tag, false);
+        engine.start(send);
+    }
+
+    /**
+     * Non-blocking buffered send (MPI_Ibsend): as {@link #bsend}, returning a request that is already complete.
+     *
+     * @param buffer      primitive array, ByteBuffer or DirectBuffer.
+     * @param offset      index of the first element to send.
+     * @param count       number of elements to send.
+     * @param destination rank in this communicator, or {@link Mpi#PROC_NULL}.
+     * @param tag         tag, {@code 0..Mpi.TAG_UB}.
+     * @return a completed request.
+     */
+    public Request ibsend(final Object buffer, final int offset, final int count, final int destination, final int tag)
+    {
+        bsend(buffer, offset, count, destination, tag);
+        return Request.completedNull(this, Datatype.BYTE);
+    }
+
+    /**
+     * Send and receive in one call (MPI_Sendrecv): both proceed at once, so a ring shift where every rank calls
+     * sendrecv cannot deadlock, whatever the sizes.
+     *
+     * @param sendBuffer  data to send.
+     * @param sendOffset  first element to send.
+     * @param sendCount   elements to send.
+     * @param destination rank to send to, or {@link Mpi#PROC_NULL}.
+     * @param sendTag     tag of the message sent.
+     * @param recvBuffer  buffer to receive into (distinct from the send buffer).
+     * @param recvOffset  first element to fill.
+     * @param recvCount   capacity in elements.
+     * @param source      rank to receive from, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
+     * @param recvTag     tag to receive, or {@link Mpi#ANY_TAG}.
+     * @param status      filled with the status of the receive.
+     */
+    public void sendrecv(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final int destination, final int sendTag,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int source, final int recvTag,
+        final Status status)
+    {
+        final ThreadState state = mpi.threadState();
+        final SendOp send = state.send;
+        prepareSend(send, sendBuffer, sendOffset, sendCount, destination, sendTag, false);
+        final RecvOp recv = state.recv;
+        final Datatype type = prepareRecv(recv, recvBuffer, recvOffset, recvCount, source, recvTag);
+        exchange(state, send, destination, recv, source, type, status);
+    }
+
+    /**
+     * Send and receive in place (MPI_Sendrecv_replace): the buffer's content is sent and replaced by the message
+     * received. The outgoing data is staged in a per-thread scratch buffer that is kept for the next call.
+     *
+     * @param buffer      data to send, then the data received.
+     * @param offset      first element.
+     * @param count       elements sent, and capacity for the receive.
+     * @param destination rank to send to, or {@link Mpi#PROC_NULL}.
+     * @param sendTag     tag of the message sent.
+     * @param source      rank to receive from, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
+     * @param recvTag     tag to receive, or {@link Mpi#ANY_TAG}.
+     * @param status      filled with the status of the receive.
+     */
+    public void sendrecvReplace(
+        final Object buffer, final int offset, final int count, final int destination, final int sendTag,
+        final int source, final int recvTag, final Status status)
+    {
+        final ThreadState state = mpi.threadState();
+        final SendOp send = state.send;
+        prepareSend(send, buffer, offset, count, destination, sendTag, false);
+        final RecvOp recv = state.recv;
+        final Datatype type = prepareRecv(recv, buffer, offset, count, source, recvTag);
+        final long staged = state.stage(send.base(), send.address(), send.length());
+        send.region(state.scratch(), staged, send.length());
+        exchange(state, send, destination, recv, source, type, status);
+    }
+
+    private void exchange(
+        final ThreadState state,
+        final SendOp send,
+        final int destination,
+        final RecvOp recv,
+        final int source,
+        final Datatype type,
+        final Status status)
+    {
+        if (Mpi.PROC_NULL != source)
+        {
+            engine.start(recv);
+        }
+        if (Mpi.PROC_NULL != destination)
+        {
+            engine.start(send);
+            engine.await(send, state.idle);
+        }
+        if (Mpi.PROC_NULL == source)
+        {
+            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, type);
+        }
+        else
+        {
+            engine.await(recv, state.idle);
+            completeRecv(recv, type, status);
+        }
+        if (Mpi.PROC_NULL != destination)
+        {
+            throwIfFailed(send, "sendrecv to rank " + destination);
+        }
+    }
+
+    /**
+     * Wait for a message that a receive with this source and tag would match, without receiving it (MPI_Probe).
+     *
+     * @param source rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
+     * @param tag    tag or {@link Mpi#ANY_TAG}.
+     * @return source, tag and size in bytes of the message.
+     */
+    public Status probe(final int source, final int tag)
+    {
+        final Status status = new Status();
+        final ThreadState state = mpi.threadState();
+        state.idle.reset();
+        while (!iprobe(source, tag, status))
+        {
+            state.idle.idle(0);
+        }
+        return status;
+    }
+
+    /**
+     * Check for a message that a receive with this source and tag would match (MPI_Iprobe).
+     *
+     * @param source rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
+     * @param tag    tag or {@link Mpi#ANY_TAG}.
+     * @param status filled when a message is found: source, tag, size in bytes.
+     * @return true if such a message has arrived.
+     */
+    public boolean iprobe(final int source, final int tag, final Status status)
+    {
+        checkUsable();
+        checkSourceAndTag(source, tag);
+        if (Mpi.PROC_NULL == source)
+        {
+            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            return true;
+        }
+        final RecvOp op = mpi.threadState().probe;
+        if (!engine.probe(context, worldSource(source), tag, op))
+        {
+            return false;
+        }
+        status.set(commRanks[op.matchedSource()], op.matchedTag(), op.messageLength(), ErrorClass.SUCCESS, Datatype.BYTE);
+        return true;
+    }
+
+    /**
+     * Wait for a matching message and take it so that only the returned handle can receive it (MPI_Mprobe).
+     *
+     * @param source rank or {@link Mpi#ANY_SOURCE}.
+     * @param tag    tag or {@link Mpi#ANY_TAG}.
+     * @return the message; receive it with {@link Message#recv}.
+     */
+    public Message mprobe(final int source, final int tag)
+    {
+        final ThreadState state = mpi.threadState();
+        state.idle.reset();
+        Message message;
+        while (null == (message = improbe(source, tag)))
+        {
+            state.idle.idle(0);
+        }
+        return message;
+    }
+
+    /**
+     * Take a matching message if one has arrived (MPI_Improbe).
+     *
+     * @param source rank or {@link Mpi#ANY_SOURCE}.
+     * @param tag    tag or {@link Mpi#ANY_TAG}.
+     * @return the message, or null if none has arrived.
+     */
+    public Message improbe(final int source, final int tag)
+    {
+        checkUsable();
+        checkSourceAndTag(source, tag);
+        if (Mpi.PROC_NULL == source)
+        {
+            throw new MpiException(ErrorClass.ERR_RANK, "a matched probe needs a real source, not PROC_NULL");
+        }
+        final MatchedMessage matched = engine.matchedProbe(context, worldSource(source), tag);
+        if (null == matched)
+        {
+            return null;
+        }
+        final Status status = new Status();
+        status.set(commRanks[matched.source()], matched.tag(), matched.length(), ErrorClass.SUCCESS, Datatype.BYTE);
+        return new Message(this, matched, status);
+    }
+
+    /**
+     * Send serializable objects (like mpiJava's MPI.OBJECT): they are serialized with Java serialization and sent
+     * as one standard-mode message.
+     *
+     * @param objects     the objects; elements may be null.
+     * @param offset      first object to send.
+     * @param count       number of objects.
+     * @param destination rank, or {@link Mpi#PROC_NULL}.
+     * @param tag         tag, {@code 0..Mpi.TAG_UB}.
+     * @throws MpiException ERR_TYPE if an object is not serializable.
+     */
+    public void sendObjects(
+        final Object[] objects, final int offset, final int count, final int destination, final int tag)
+    {
+        checkObjects(objects, offset, count);
+        final byte[] bytes = ObjectCodec.encode(objects, offset, count);
+        send(bytes, 0, bytes.length, destination, tag);
+    }
+
+    /**
+     * Receive objects sent with {@link #sendObjects}. More objects than {@code count} raise ERR_TRUNCATE after
+     * filling the first {@code count}.
+     *
+     * @param objects array to fill.
+     * @param offset  first element to fill.
+     * @param count   capacity in objects.
+     * @param source  rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
+     * @param tag     tag or {@link Mpi#ANY_TAG}.
+     * @return the status; {@link Status#count()} is the number of objects received.
+     */
+    public Status recvObjects(
+        final Object[] objects, final int offset, final int count, final int source, final int tag)
+    {
+        checkObjects(objects, offset, count);
+        final Status status = new Status();
+        if (Mpi.PROC_NULL == source)
+        {
+            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            return status;
+        }
+        final Message message = mprobe(source, tag);
+        final byte[] bytes = new byte[message.status().bytes()];
+        final Status received = message.recv(bytes, 0, bytes.length);
+        final int objectCount = ObjectCodec.decode(bytes, objects, offset, count);
+        status.set(received.source(), received.tag(), 0, ErrorClass.SUCCESS, Datatype.BYTE);
+        status.objectCount = Math.min(objectCount, count);
+        if (objectCount > count)
+        {
+            status.error = ErrorClass.ERR_TRUNCATE;
+            throw new MpiException(ErrorClass.ERR_TRUNCATE, objectCount + " objects from rank " + received.source() +
+                " tag " + received.tag() + " truncated to the receive buffer's " + count);
+        }
+        return status;
+    }
+
+    private static void checkObjects(final Object[] objects, final int offset, final int count)
+    {
+        if (null == objects)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "object buffer is null");
+        }
+        if (count < 0)
+        {
+            throw new MpiException(ErrorClass.ERR_COUNT, "count=" + count + " is negative");
+        }
+        if (offset < 0 || (long)offset + count > objects.length)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER,
+                "offset=" + offset + " + count=" + count + " exceeds array length=" + objects.length);
+        }
+    }
+
+    /**
+     * @return the group of this communicator's ranks (MPI_Comm_group).
+     */
+    public Group group()
+    {
+        checkUsable();
+        return new Group(worldRanks, mpi.worldRank());
+    }
+
+    /**
+     * A new communicator with the same group and a new context (MPI_Comm_dup). Collective: every rank calls it.
+     *
+     * @return the duplicate.
+     */
+    public Comm dup()
+    {
+        checkUsable();
+        return CommSplitter.split(this, 0, rank);
+    }
+
+    /**
+     * Partition the ranks by color, ordering each part by key and then by rank (MPI_Comm_split). Collective.
+     *
+     * @param color non-negative color, or {@link Group#UNDEFINED} to be part of no new communicator.
+     * @param key   ordering key within the color.
+     * @return this rank's new communicator, or {@code null} (MPI_COMM_NULL) for color UNDEFINED.
+     */
+    public Comm split(final int color, final int key)
+    {
+        checkUsable();
+        if (color < 0 && Group.UNDEFINED != color)
+        {
+            throw new MpiException(ErrorClass.ERR_ARG, "color " + color + " is negative and not UNDEFINED");
+        }
+        return CommSplitter.split(this, color, key);
+    }
+
+    /**
+     * A communicator of the members of a subgroup of this communicator, in the group's order (MPI_Comm_create).
+     * Collective over this communicator; every rank passes the same group.
+     *
+     * @param group a subgroup of {@link #group()}.
+     * @return the new communicator, or {@code null} on ranks not in the group.
+     */
+    public Comm create(final Group group)
+    {
+        checkUsable();
+        for (final int member : group.worldRanks())
+        {
+            if (member >= commRanks.length || Group.UNDEFINED == commRanks[member])
+            {
+                throw new MpiException(ErrorClass.ERR_GROUP, group + " is not a subgroup of this communicator");
+            }
+        }
+        final int groupRank = group.rank();
+        return CommSplitter.split(this, Group.UNDEFINED == groupRank ? Group.UNDEFINED : 0, groupRank);
+    }
+
+    /**
+     * Release the communicator (MPI_Comm_free); using it afterwards raises ERR_COMM. The world cannot be freed.
+     */
+    public void free()
+    {
+        checkUsable();
+        if (this == mpi.world())
+        {
+            throw new MpiException(ErrorClass.ERR_COMM, "the world communicator cannot be freed");
+        }
+        freed = true;
+        synchronized (this)
+        {
+            if (null != collectives)
+            {
+                collectives.close();
+                collectives = null;
+            }
+        }
+    }
+
+    /**
+     * MPI_Barrier: returns once every rank has entered it.
+     */
+    public void barrier()
+    {
+        collectives().barrier();
+    }
+
+    /**
+     * MPI_Bcast: the root's {@code count} elements reach every rank's buffer.
+     *
+     * @param buffer data at the root, destination elsewhere.
+     * @param offset first element.
+     * @param count  number of elements.
+     * @param root   rank of the root.
+     */
+    public void bcast(final Object buffer, final int offset, final int count, final int root)
+    {
+        checkRoot(root);
+        collectives().bcast(buffer, offset, count, root);
+    }
+
+    /**
+     * MPI_Reduce: the root receives {@code op} applied element-wise across every rank's send buffer.
+     *
+     * @param sendBuffer this rank's contribution.
+     * @param sendOffset first element of the contribution.
+     * @param recvBuffer result at the root; ignored elsewhere.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     * @param root       rank of the root.
+     */
+    public void reduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op, final int root)
+    {
+        checkRoot(root);
+        collectives().reduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
+    }
+
+    /**
+     * MPI_Allreduce: every rank receives the element-wise reduction of all send buffers.
+     *
+     * @param sendBuffer this rank's contribution.
+     * @param sendOffset first element of the contribution.
+     * @param recvBuffer result.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     */
+    public void allreduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op)
+    {
+        collectives().allreduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    /**
+     * MPI_Gather: the root receives every rank's block in rank order.
+     *
+     * @param sendBuffer this rank's block.
+     * @param sendOffset first element of the block.
+     * @param sendCount  elements in each block.
+     * @param recvBuffer at the root, the blocks in rank order.
+     * @param recvOffset first element of the result.
+     * @param recvCount  elements received from each rank.
+     * @param root       rank of the root.
+     */
+    public void gather(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkRoot(root);
+        collectives().gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+    }
+
+    /**
+     * MPI_Gatherv: like gather, with a count and displacement per rank.
+     *
+     * @param sendBuffer    this rank's block.
+     * @param sendOffset    first element of the block.
+     * @param sendCount     elements in this rank's block.
+     * @param recvBuffer    at the root, the blocks.
+     * @param recvOffset    element that displacements count from.
+     * @param recvCounts    elements received from each rank.
+     * @param displacements where each rank's block goes, relative to recvOffset.
+     * @param root          rank of the root.
+     */
+    public void gatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements,
+        final int root)
+    {
+        checkRoot(root);
+        collectives().gatherv(
+            sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
+    }
+
+    /**
+     * MPI_Scatter: rank i receives the root's i-th block.
+     *
+     * @param sendBuffer at the root, one block per rank in rank order.
+     * @param sendOffset first element.
+     * @param sendCount  elements sent to each rank.
+     * @param recvBuffer this rank's block.
+     * @param recvOffset first element of the block.
+     * @param recvCount  elements received.
+     * @param root       rank of the root.
+     */
+    public void scatter(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkRoot(root);
+        collectives().scatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+    }
+
+    /**
+     * MPI_Scatterv: like scatter, with a count and displacement per rank.
+     *
+     * @param sendBuffer    at the root, the blocks.
+     * @param sendOffset    element that displacements count from.
+     * @param sendCounts    elements sent to each rank.
+     * @param displacements where each rank's block starts, relative to sendOffset.
+     * @param recvBuffer    this rank's block.
+     * @param recvOffset    first element of the block.
+     * @param recvCount     elements received.
+     * @param root          rank of the root.
+     */
+    public void scatterv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkRoot(root);
+        collectives().scatterv(
+            sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
+    }
+
+    /**
+     * MPI_Allgather: every rank receives every rank's block in rank order.
+     *
+     * @param sendBuffer this rank's block.
+     * @param sendOffset first element of the block.
+     * @param sendCount  elements in each block.
+     * @param recvBuffer the blocks of every rank.
+     * @param recvOffset first element of the result.
+     * @param recvCount  elements received from each rank.
+     */
+    public void allgather(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount)
+    {
+        collectives().allgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+    }
+
+    /**
+     * MPI_Allgatherv: like allgather, with a count and displacement per rank.
+     *
+     * @param sendBuffer    this rank's block.
+     * @param sendOffset    first element of the block.
+     * @param sendCount     elements in this rank's block.
+     * @param recvBuffer    the blocks.
+     * @param recvOffset    element that displacements count from.
+     * @param recvCounts    elements received from each rank.
+     * @param displacements where each rank's block goes, relative to recvOffset.
+     */
+    public void allgatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements)
+    {
+        collectives().allgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
+    }
+
+    /**
+     * MPI_Alltoall: block j of rank i's send buffer becomes block i of rank j's receive buffer.
+     *
+     * @param sendBuffer one block per destination rank.
+     * @param sendOffset first element.
+     * @param sendCount  elements sent to each rank.
+     * @param recvBuffer one block per source rank.
+     * @param recvOffset first element.
+     * @param recvCount  elements received from each rank.
+     */
+    public void alltoall(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount)
+    {
+        collectives().alltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+    }
+
+    /**
+     * MPI_Alltoallv: like alltoall, with counts and displacements per rank on both sides.
+     *
+     * @param sendBuffer        the blocks to send.
+     * @param sendOffset        element that send displacements count from.
+     * @param sendCounts        elements sent to each rank.
+     * @param sendDisplacements where each destination's block starts.
+     * @param recvBuffer        the blocks received.
+     * @param recvOffset        element that receive displacements count from.
+     * @param recvCounts        elements received from each rank.
+     * @param recvDisplacements where each source's block goes.
+     */
+    public void alltoallv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
+    {
+        collectives().alltoallv(
+            sendBuffer, sendOffset, sendCounts, sendDisplacements,
+            recvBuffer, recvOffset, recvCounts, recvDisplacements);
+    }
+
+    /**
+     * MPI_Reduce_scatter: the element-wise reduction of all send buffers, rank i receiving block i of it.
+     *
+     * @param sendBuffer this rank's contribution, sum(recvCounts) elements.
+     * @param sendOffset first element.
+     * @param recvBuffer this rank's block of the result.
+     * @param recvOffset first element of the block.
+     * @param recvCounts elements of the result that each rank receives.
+     * @param op         reduction operation.
+     */
+    public void reduceScatter(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int[] recvCounts, final Op op)
+    {
+        collectives().reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+    }
+
+    /**
+     * MPI_Scan: rank i receives the reduction of the send buffers of ranks 0..i.
+     *
+     * @param sendBuffer this rank's contribution.
+     * @param sendOffset first element.
+     * @param recvBuffer the inclusive prefix reduction.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     */
+    public void scan(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op)
+    {
+        collectives().scan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    /**
+     * MPI_Exscan: rank i receives the reduction of ranks 0..i-1; rank 0's receive buffer is left unchanged.
+     *
+     * @param sendBuffer this rank's contribution.
+     * @param sendOffset first element.
+     * @param recvBuffer the exclusive prefix reduction.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     */
+    public void exscan(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op)
+    {
+        collectives().exscan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    private Collectives collectives()
+    {
+        checkUsable();
+        synchronized (this)
+        {
+            if (null == collectives)
+            {
+                collectives = mpi.collectiveProvider().create(new CommCollectiveContext(this, channel()));
+            }
+            return collectives;
+        }
+    }
+
+    private void checkRoot(final int root)
+    {
+        if (root < 0 || root >= worldRanks.length)
+        {
+            throw new MpiException(ErrorClass.ERR_ROOT, "root " + root + " is not in 0.." + (worldRanks.length - 1));
+        }
+    }
+
+    private void checkUsable()
+    {
+        mpi.checkOpen();
+        if (freed)
+        {
+            throw new MpiException(ErrorClass.ERR_COMM, "the communicator has been freed");
+        }
+    }
+
+    synchronized Comm channel()
+    {
+        if (null == channel)
+        {
+            channel = new Comm(mpi, contextBase, contextBase + 1, worldRanks, commRanks);
+        }
+        return channel;
+    }
+
+    synchronized Comm management()
+    {
+        if (null == management)
+        {
+            management = new Comm(mpi, contextBase, contextBase + 2, worldRanks, commRanks);
+        }
+        return management;
+    }
+
+    int contextBase()
+    {
+        return contextBase;
+    }
+
+    int worldRankOf(final int commRank)
+    {
+        return worldRanks[commRank];
+    }
+
     private void blockingSend(
         final Object buffer,
         final int offset,
@@ -233,7 +947,7 @@ public final class Comm
         final int tag,
         final boolean synchronous)
     {
-        mpi.checkOpen();
+        checkUsable();
         if (Mpi.PROC_NULL != destination && (destination < 0 || destination >= worldRanks.length))
         {
             throw new MpiException(ErrorClass.ERR_RANK,
@@ -255,7 +969,16 @@ public final class Comm
     private Datatype prepareRecv(
         final RecvOp op, final Object buffer, final int offset, final int count, final int source, final int tag)
     {
-        mpi.checkOpen();
+        checkUsable();
+        checkSourceAndTag(source, tag);
+        op.reset();
+        final Datatype type = Buffers.region(op, buffer, offset, count, true);
+        op.match(worldSource(source), context, tag);
+        return type;
+    }
+
+    private void checkSourceAndTag(final int source, final int tag)
+    {
         if (Mpi.PROC_NULL != source && Mpi.ANY_SOURCE != source && (source < 0 || source >= worldRanks.length))
         {
             throw new MpiException(ErrorClass.ERR_RANK,
@@ -265,11 +988,11 @@ public final class Comm
         {
             throw new MpiException(ErrorClass.ERR_TAG, "receive tag " + tag + " is negative and not ANY_TAG");
         }
-        op.reset();
-        final Datatype type = Buffers.region(op, buffer, offset, count, true);
-        op.match(Mpi.ANY_SOURCE == source || Mpi.PROC_NULL == source ? RecvOp.ANY_SOURCE : worldRanks[source],
-            context, tag);
-        return type;
+    }
+
+    private int worldSource(final int source)
+    {
+        return Mpi.ANY_SOURCE == source || Mpi.PROC_NULL == source ? RecvOp.ANY_SOURCE : worldRanks[source];
     }
 
     void completeRecv(final RecvOp op, final Datatype type, final Status status)

@@ -1,13 +1,18 @@
 package io.jmpi;
 
+import io.aeron.Aeron;
 import io.jmpi.engine.Errors;
 import io.jmpi.engine.Operation;
 import io.jmpi.engine.ProgressEngine;
 import io.jmpi.engine.RecvOp;
 import io.jmpi.engine.SendOp;
+import io.jmpi.spi.CollectiveProvider;
 import io.jmpi.transport.AeronTransport;
 import io.jmpi.transport.IdleStrategies;
 import io.jmpi.transport.JobEnvironment;
+
+import java.nio.ByteBuffer;
+import java.util.ServiceLoader;
 
 /**
  * The jmpi runtime of this process: MPI_Init and MPI_Finalize.
@@ -33,12 +38,17 @@ public final class Mpi implements AutoCloseable
     public static final int TAG_UB = Integer.MAX_VALUE;
     /** Thread level: any thread may call jmpi at any time (MPI_THREAD_MULTIPLE). */
     public static final int THREAD_MULTIPLE = 3;
+    /**
+     * Upper bound of the bytes a buffered send uses in the attached buffer beyond its message (MPI_BSEND_OVERHEAD):
+     * a message of n bytes takes n rounded up to a multiple of 8.
+     */
+    public static final int BSEND_OVERHEAD = 8;
     /** System property: largest message in bytes sent eagerly, before rendezvous takes over. */
     public static final String EAGER_LIMIT_PROPERTY = "jmpi.eagerLimit";
     /** Default of {@link #EAGER_LIMIT_PROPERTY}: 32 KiB. */
     public static final int DEFAULT_EAGER_LIMIT = 32 * 1024;
 
-    static final int WORLD_CONTEXT = 0;
+    private static final int WORLD_CONTEXT = 0;
     private static final int FINALIZE_CONTEXT = -2;
     private static Mpi current;
 
@@ -48,6 +58,9 @@ public final class Mpi implements AutoCloseable
     private final ThreadLocal<ThreadState> threadState;
     private final Comm world;
     private volatile boolean closed;
+    private int nextContextBase = WORLD_CONTEXT + Comm.CONTEXTS_PER_COMM;
+    private CollectiveProvider collectiveProvider;
+    private volatile BsendBuffer bsendBuffer;
 
     private Mpi(final AeronTransport transport)
     {
@@ -59,7 +72,12 @@ public final class Mpi implements AutoCloseable
             rank, transport.inbox(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT));
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() -> new ThreadState(IdleStrategies.forRanks(localSize)));
-        this.world = Comm.world(this, WORLD_CONTEXT, rank, size);
+        final int[] all = new int[size];
+        for (int r = 0; r < size; r++)
+        {
+            all[r] = r;
+        }
+        this.world = Comm.create(this, WORLD_CONTEXT, all, size);
     }
 
     /**
@@ -118,6 +136,56 @@ public final class Mpi implements AutoCloseable
     public static double wtime()
     {
         return System.nanoTime() / 1e9;
+    }
+
+    /**
+     * Attach the buffer that buffered sends copy their messages into (MPI_Buffer_attach). Only one buffer is
+     * attached at a time.
+     *
+     * @param buffer a byte[] or a ByteBuffer; jmpi owns it until {@link #detachBuffer()} returns it.
+     * @throws MpiException ERR_BUFFER if a buffer is already attached or this one is unusable.
+     */
+    public synchronized void attachBuffer(final Object buffer)
+    {
+        checkOpen();
+        if (null != bsendBuffer)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "a bsend buffer is already attached: detach it first");
+        }
+        final SendOp region = new SendOp();
+        if (!(buffer instanceof byte[]) && !(buffer instanceof ByteBuffer))
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "attach a byte[] or a ByteBuffer, not " +
+                (null == buffer ? "null" : buffer.getClass().getName()));
+        }
+        final int capacity = buffer instanceof byte[] ?
+            ((byte[])buffer).length : ((ByteBuffer)buffer).capacity();
+        Buffers.region(region, buffer, 0, capacity, true);
+        bsendBuffer = new BsendBuffer(buffer, region.base(), region.address(), capacity);
+    }
+
+    /**
+     * Wait until every buffered message has been handed over, then detach the buffer (MPI_Buffer_detach).
+     *
+     * @return the buffer given to {@link #attachBuffer(Object)}.
+     * @throws MpiException ERR_BUFFER if no buffer is attached.
+     */
+    public synchronized Object detachBuffer()
+    {
+        checkOpen();
+        final BsendBuffer attached = bsendBuffer;
+        if (null == attached)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "no bsend buffer is attached");
+        }
+        attached.drain(engine, threadState().idle);
+        bsendBuffer = null;
+        return attached.attached();
+    }
+
+    BsendBuffer bsendBuffer()
+    {
+        return bsendBuffer;
     }
 
     /**
@@ -203,6 +271,51 @@ public final class Mpi implements AutoCloseable
         {
             throw new MpiException(ErrorClass.of(op.error()), "finalize failed");
         }
+    }
+
+    int worldRank()
+    {
+        return environment.rank();
+    }
+
+    int localRanks()
+    {
+        return environment.localSize();
+    }
+
+    Aeron aeron()
+    {
+        return transport.aeron();
+    }
+
+    synchronized int nextContextBase()
+    {
+        return nextContextBase;
+    }
+
+    synchronized void contextBaseUsed(final int base)
+    {
+        nextContextBase = Math.max(nextContextBase, base + Comm.CONTEXTS_PER_COMM);
+    }
+
+    synchronized CollectiveProvider collectiveProvider()
+    {
+        if (null == collectiveProvider)
+        {
+            for (final CollectiveProvider provider : ServiceLoader.load(CollectiveProvider.class))
+            {
+                if (null == collectiveProvider || provider.priority() > collectiveProvider.priority())
+                {
+                    collectiveProvider = provider;
+                }
+            }
+            if (null == collectiveProvider)
+            {
+                throw new MpiException(ErrorClass.ERR_OTHER, "no collectives provider on the class path: " +
+                    "add the jmpi-collectives module (jrun puts it on the class path of every rank)");
+            }
+        }
+        return collectiveProvider;
     }
 
     ProgressEngine engine()

@@ -3,6 +3,8 @@ package io.jmpi;
 import io.jmpi.engine.Operation;
 import io.jmpi.engine.RecvOp;
 
+import java.util.Arrays;
+
 /**
  * A non-blocking operation in flight (MPI_Request). Complete it with {@link #waitFor()} or {@link #test()}, or
  * the collective forms {@link #waitAll}, {@link #waitAny}, {@link #waitSome}, {@link #testAll}, {@link #testAny}.
@@ -85,6 +87,154 @@ public final class Request
     public Status status()
     {
         return status;
+    }
+
+    /**
+     * Cancel a pending receive (MPI_Cancel). A receive that has not matched a message yet completes at once with
+     * {@link Status#isCancelled()} true; one that has matched completes normally. Sends are not cancelled (MPI-4
+     * deprecates it; a send here is usually delivered already, as in MPICH): for a send this returns false.
+     *
+     * @return true if the receive was cancelled.
+     */
+    public boolean cancel()
+    {
+        if (finished || !(op instanceof RecvOp))
+        {
+            return false;
+        }
+        return comm.engine().cancel((RecvOp)op);
+    }
+
+    /**
+     * Wait for every request (MPI_Waitall). All complete even if some fail; then the first error is thrown.
+     *
+     * @param requests the requests; null entries (MPI_REQUEST_NULL) are skipped.
+     * @return the statuses, in the order of the requests (null for null entries).
+     */
+    public static Status[] waitAll(final Request... requests)
+    {
+        final Status[] statuses = new Status[requests.length];
+        MpiException first = null;
+        for (int i = 0; i < requests.length; i++)
+        {
+            if (null != requests[i])
+            {
+                try
+                {
+                    statuses[i] = requests[i].waitFor();
+                }
+                catch (final MpiException ex)
+                {
+                    statuses[i] = requests[i].status;
+                    first = null == first ? ex : first;
+                }
+            }
+        }
+        if (null != first)
+        {
+            throw first;
+        }
+        return statuses;
+    }
+
+    /**
+     * Wait until any one request completes (MPI_Waitany).
+     *
+     * @param requests the requests; null entries are skipped.
+     * @return the index of a completed request, or {@link Status#UNDEFINED} if every entry is null; a request that
+     * had completed and been reported before counts as complete again.
+     */
+    public static int waitAny(final Request... requests)
+    {
+        Request any = null;
+        for (final Request request : requests)
+        {
+            any = null == any ? request : any;
+        }
+        if (null == any)
+        {
+            return Status.UNDEFINED;
+        }
+        final ThreadState state = any.comm.mpi().threadState();
+        state.idle.reset();
+        int index;
+        while ((index = testAny(requests)) < 0)
+        {
+            state.idle.idle(0);
+        }
+        return index;
+    }
+
+    /**
+     * Wait until at least one request completes, and report every one complete by then (MPI_Waitsome).
+     *
+     * @param requests the requests; null entries are skipped.
+     * @return the indices of completed requests, empty if every entry is null.
+     */
+    public static int[] waitSome(final Request... requests)
+    {
+        if (Status.UNDEFINED == waitAny(requests))
+        {
+            return new int[0];
+        }
+        return testSome(requests);
+    }
+
+    /**
+     * Test every request (MPI_Testall).
+     *
+     * @param requests the requests; null entries are skipped.
+     * @return true if all are complete.
+     */
+    public static boolean testAll(final Request... requests)
+    {
+        boolean all = true;
+        for (final Request request : requests)
+        {
+            if (null != request && !request.test())
+            {
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Test the requests in order until one is complete (MPI_Testany).
+     *
+     * @param requests the requests; null entries are skipped.
+     * @return the index of a completed request, or -1 if none is complete.
+     */
+    public static int testAny(final Request... requests)
+    {
+        for (int i = 0; i < requests.length; i++)
+        {
+            if (null != requests[i] && requests[i].test())
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Test every request and report those complete (MPI_Testsome).
+     *
+     * @param requests the requests; null entries are skipped.
+     * @return the indices of complete requests, possibly empty.
+     */
+    public static int[] testSome(final Request... requests)
+    {
+        int count = 0;
+        final int[] indices = new int[requests.length];
+        for (int i = 0; i < requests.length; i++)
+        {
+            if (null != requests[i] && requests[i].test())
+            {
+                indices[count++] = i;
+            }
+        }
+        return Arrays.copyOf(indices, count);
     }
 
     private void finish()

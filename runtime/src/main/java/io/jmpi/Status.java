@@ -16,6 +16,7 @@ public final class Status
     ErrorClass error = ErrorClass.SUCCESS;
     boolean cancelled;
     Datatype datatype = Datatype.BYTE;
+    int objectCount = -1;
 
     /**
      * @return rank of the sender in the communicator of the receive, or {@link Mpi#PROC_NULL}.
@@ -34,11 +35,12 @@ public final class Status
     }
 
     /**
-     * @return number of elements received, in the datatype of the receive buffer (MPI_Get_count).
+     * @return number of elements received, in the datatype of the receive buffer (MPI_Get_count); objects for
+     * {@link Comm#recvObjects}.
      */
     public int count()
     {
-        return count(datatype);
+        return objectCount >= 0 ? objectCount : count(datatype);
     }
 
     /**
@@ -83,6 +85,7 @@ public final class Status
         this.error = error;
         this.cancelled = false;
         this.datatype = datatype;
+        this.objectCount = -1;
     }
 
     /**

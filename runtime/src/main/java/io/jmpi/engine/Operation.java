@@ -43,6 +43,30 @@ public abstract class Operation extends Link<Operation>
     }
 
     /**
+     * @return the array holding the region, or null for off-heap memory.
+     */
+    public final Object base()
+    {
+        return base;
+    }
+
+    /**
+     * @return offset of the region's first byte in {@link #base()}, or its absolute address.
+     */
+    public final long address()
+    {
+        return address;
+    }
+
+    /**
+     * @return length of the region in bytes.
+     */
+    public final int length()
+    {
+        return length;
+    }
+
+    /**
      * @return true once the engine has finished with this operation and its region may be reused.
      */
     public final boolean isComplete()
@@ -92,9 +116,10 @@ public abstract class Operation extends Link<Operation>
     }
 
     /**
-     * Called on the engine's owner thread right after completion; subclasses release resources here.
+     * Called on the engine's owner thread right after completion; subclasses release resources here without
+     * blocking, since the engine waits for nothing while it runs.
      */
-    void onComplete()
+    protected void onComplete()
     {
     }
 }

@@ -211,6 +211,45 @@ public final class ProgressEngine
         return null != message;
     }
 
+    /**
+     * Take the first message that a receive with this envelope would match out of the matching queues, so that no
+     * other receive can match it (MPI_Mprobe, MPI_Improbe). Receive it with {@link #receiveMatched}.
+     *
+     * @param context communicator context.
+     * @param source  world rank or {@link RecvOp#ANY_SOURCE}.
+     * @param tag     tag or {@link RecvOp#ANY_TAG}.
+     * @return the matched message, or null if none has arrived.
+     */
+    public MatchedMessage matchedProbe(final int context, final int source, final int tag)
+    {
+        acquire();
+        drainCommands();
+        doWork();
+        final UnexpectedMessage message = findUnexpected(context, source, tag);
+        if (null != message)
+        {
+            unexpected.remove(message);
+        }
+        release();
+        return null == message ? null : new MatchedMessage(message);
+    }
+
+    /**
+     * Receive a message taken by {@link #matchedProbe} (MPI_Mrecv, MPI_Imrecv); completes like any receive.
+     *
+     * @param op      a receive with its region set; its envelope is ignored.
+     * @param message a message from matchedProbe, received at most once.
+     */
+    public void receiveMatched(final RecvOp op, final MatchedMessage message)
+    {
+        final UnexpectedMessage unexpectedMessage = message.take();
+        op.markPending();
+        acquire();
+        drainCommands();
+        deliver(op, unexpectedMessage);
+        release();
+    }
+
     private void acquire()
     {
         while (!owned.compareAndSet(false, true))
@@ -464,6 +503,11 @@ public final class ProgressEngine
         }
 
         unexpected.remove(message);
+        deliver(recv, message);
+    }
+
+    private void deliver(final RecvOp recv, final UnexpectedMessage message)
+    {
         if (Wire.EAGER == message.type)
         {
             deliverEager(

@@ -18,6 +18,9 @@ public final class Channels
     /** Stream id of rank 0's inbox; rank r receives on {@code INBOX_STREAM_BASE + r}. */
     public static final int INBOX_STREAM_BASE = 0x1000;
 
+    /** Stream id of the world's broadcast stream; communicator number c broadcasts on {@code BROADCAST_STREAM_BASE + c}. */
+    public static final int BROADCAST_STREAM_BASE = 0x100000;
+
     private Channels()
     {
     }
@@ -29,5 +32,14 @@ public final class Channels
     public static int inboxStreamId(final int rank)
     {
         return INBOX_STREAM_BASE + rank;
+    }
+
+    /**
+     * @param communicatorNumber number of the communicator within the job, the same at every member.
+     * @return the stream id of that communicator's broadcast stream.
+     */
+    public static int broadcastStreamId(final int communicatorNumber)
+    {
+        return BROADCAST_STREAM_BASE + communicatorNumber;
     }
 }

@@ -1,0 +1,39 @@
+package io.jmpi.spi;
+
+import io.aeron.Aeron;
+import io.jmpi.Comm;
+
+/**
+ * What the runtime gives a collective provider for one communicator.
+ */
+public interface CollectiveContext
+{
+    /**
+     * A communicator with the same ranks as the user's, on a matching context of its own: collective traffic sent
+     * on it never matches the user's point-to-point receives, and the other way round.
+     *
+     * @return the private point-to-point channel of the collectives.
+     */
+    Comm channel();
+
+    /**
+     * @param rank rank in the communicator.
+     * @return that rank's world rank.
+     */
+    int worldRank(int rank);
+
+    /**
+     * @return the Aeron client of this rank, for streams of the provider's own (multicast).
+     */
+    Aeron aeron();
+
+    /**
+     * @return the Aeron stream id reserved for this communicator's broadcast stream, unique within the job.
+     */
+    int broadcastStreamId();
+
+    /**
+     * @return how many ranks of the job share this host; idle strategies back off harder when they outnumber cores.
+     */
+    int localRanks();
+}
