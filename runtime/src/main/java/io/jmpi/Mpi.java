@@ -49,7 +49,7 @@ public final class Mpi implements AutoCloseable
     public static final int DEFAULT_EAGER_LIMIT = 32 * 1024;
 
     private static final int WORLD_CONTEXT = 0;
-    private static final int FINALIZE_CONTEXT = -2;
+    private static final int BOOTSTRAP_CONTEXT = -2;
     private static Mpi current;
 
     private final AeronTransport transport;
@@ -97,6 +97,7 @@ public final class Mpi implements AutoCloseable
         try
         {
             current = new Mpi(AeronTransport.connect());
+            current.bootstrapBarrier();
         }
         catch (final IllegalStateException ex)
         {
@@ -201,8 +202,13 @@ public final class Mpi implements AutoCloseable
     }
 
     /**
-     * Finalize (MPI_Finalize): finish delivering what this rank still has in flight, wait for every rank to reach
-     * finalize, and release the transport. Calls made after this throw ERR_OTHER.
+     * Finalize (MPI_Finalize): finish delivering what this rank still has to write (buffered sends, protocol
+     * frames) and release the transport. Calls made after this throw ERR_OTHER.
+     * <p>
+     * Unlike many MPI libraries, close does not wait for the other ranks: init already waited until every rank had
+     * joined, and messages this rank has sent stay readable in their receivers' inboxes after it leaves. So a rank
+     * whose main method fails and closes jmpi on its way out exits at once, and jrun can end the job, instead of
+     * hanging in a finalize barrier that its peers never reach.
      */
     public void close()
     {
@@ -214,7 +220,7 @@ public final class Mpi implements AutoCloseable
             }
             try
             {
-                finalizeBarrier();
+                flush();
             }
             finally
             {
@@ -225,7 +231,25 @@ public final class Mpi implements AutoCloseable
         }
     }
 
-    private void finalizeBarrier()
+    private void flush()
+    {
+        final ThreadState state = threadState();
+        final BsendBuffer attached = bsendBuffer;
+        if (null != attached)
+        {
+            attached.drain(engine, state.idle);
+        }
+        state.idle.reset();
+        while (engine.hasPendingOutput())
+        {
+            state.idle.idle(engine.progress());
+        }
+    }
+
+    /**
+     * Wait until every rank has joined, so that no rank can leave the job while a peer still waits for it to join.
+     */
+    private void bootstrapBarrier()
     {
         final int rank = environment.rank();
         final int size = environment.size();
@@ -234,17 +258,17 @@ public final class Mpi implements AutoCloseable
         {
             for (int r = 1; r < size; r++)
             {
-                awaitOp(receive(state.recv, ANY_SOURCE, FINALIZE_CONTEXT), state);
+                awaitOp(receive(state.recv, ANY_SOURCE, BOOTSTRAP_CONTEXT), state);
             }
             for (int r = 1; r < size; r++)
             {
-                awaitOp(send(state.send, r, FINALIZE_CONTEXT), state);
+                awaitOp(send(state.send, r, BOOTSTRAP_CONTEXT), state);
             }
         }
         else
         {
-            awaitOp(send(state.send, 0, FINALIZE_CONTEXT), state);
-            awaitOp(receive(state.recv, 0, FINALIZE_CONTEXT), state);
+            awaitOp(send(state.send, 0, BOOTSTRAP_CONTEXT), state);
+            awaitOp(receive(state.recv, 0, BOOTSTRAP_CONTEXT), state);
         }
     }
 
@@ -269,7 +293,7 @@ public final class Mpi implements AutoCloseable
         engine.await(op, state.idle);
         if (Errors.SUCCESS != op.error())
         {
-            throw new MpiException(ErrorClass.of(op.error()), "finalize failed");
+            throw new MpiException(ErrorClass.of(op.error()), "joining the job failed");
         }
     }
 

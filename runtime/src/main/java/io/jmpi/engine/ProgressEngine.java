@@ -98,6 +98,14 @@ public final class ProgressEngine
     }
 
     /**
+     * @return true while frames wait to be written: blocked envelopes, control frames, rendezvous data.
+     */
+    public boolean hasPendingOutput()
+    {
+        return blockedEnvelopeCount > 0 || !controls.isEmpty() || !streaming.isEmpty();
+    }
+
+    /**
      * Start a send or post a receive. Returns at once; the operation completes through progress.
      *
      * @param op a prepared, idle operation.
