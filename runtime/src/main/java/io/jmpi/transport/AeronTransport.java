@@ -50,7 +50,7 @@ public final class AeronTransport implements AutoCloseable
      */
     public static AeronTransport connect()
     {
-        JobEnvironment environment = JobEnvironment.fromEnvironment(System.getenv());
+        JobEnvironment environment = JobEnvironment.current();
         MediaDriver ownDriver = null;
         if (null == environment)
         {

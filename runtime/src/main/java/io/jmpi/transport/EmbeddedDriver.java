@@ -20,6 +20,12 @@ public final class EmbeddedDriver
     /** Where job directories live: memory-backed so that log buffers are shared memory. */
     public static final String SHM_ROOT = "/dev/shm";
 
+    /**
+     * Counter values: 1 MiB holds 8192 counters; IPC needs a few per rank (client heartbeat, inbox position and
+     * limit), and the driver's 8 MiB default would map 40 MiB of counter metadata into every job's directory.
+     */
+    private static final int COUNTER_VALUES_LENGTH = 1024 * 1024;
+
     private EmbeddedDriver()
     {
     }
@@ -56,6 +62,7 @@ public final class EmbeddedDriver
             .termBufferSparseFile(true)
             .ipcTermBufferLength(Channels.IPC_TERM_LENGTH)
             .ipcMtuLength(Channels.IPC_MTU)
+            .counterValuesBufferLength(COUNTER_VALUES_LENGTH)
             .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
             .imageLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
             .publicationUnblockTimeoutNs(TimeUnit.SECONDS.toNanos(10))

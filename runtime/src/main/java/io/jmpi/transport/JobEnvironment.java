@@ -1,9 +1,13 @@
 package io.jmpi.transport;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The contract between the jrun launcher and a rank: the environment variables jrun sets for every rank process.
+ * <p>
+ * Each variable may also be given as a system property of the same name ({@code -DJMPI_RANK=1}), which wins over
+ * the environment: that lets a harness such as JMH run a rank inside a JVM it starts itself.
  * <p>
  * A process started without {@link #RANK} set is a singleton: a world of one rank with its own embedded media
  * driver, like MPI's singleton init.
@@ -37,7 +41,28 @@ public final class JobEnvironment
     }
 
     /**
-     * Read the job environment of this process.
+     * The job environment of this process: its environment variables, overridden by system properties of the
+     * same names.
+     *
+     * @return the environment of a rank started by jrun, or {@code null} for a singleton.
+     * @throws IllegalStateException if the variables are present but inconsistent.
+     */
+    public static JobEnvironment current()
+    {
+        final Map<String, String> merged = new HashMap<>(System.getenv());
+        for (final String name : new String[]{ RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE })
+        {
+            final String value = System.getProperty(name);
+            if (null != value)
+            {
+                merged.put(name, value);
+            }
+        }
+        return fromEnvironment(merged);
+    }
+
+    /**
+     * Read the job environment from a map of variables.
      *
      * @param env the environment, normally {@link System#getenv()}.
      * @return the environment of a rank started by jrun, or {@code null} for a singleton.
