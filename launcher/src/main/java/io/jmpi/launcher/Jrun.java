@@ -1,0 +1,96 @@
+package io.jmpi.launcher;
+
+import io.jmpi.transport.EmbeddedDriver;
+
+import java.io.File;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * jrun, the jmpi launcher: starts the ranks of a job on this host, hosts their media driver, forwards their output
+ * and ends them all when one fails. See {@link JrunOptions#USAGE} or {@code jrun --help}.
+ */
+public final class Jrun
+{
+    /** Exit code for a bad command line, jar or main class. */
+    static final int USAGE_EXIT_CODE = 2;
+    /** Exit code when jrun itself fails: a bug, not a mistake of the user. */
+    static final int INTERNAL_ERROR_EXIT_CODE = 1;
+
+    private Jrun()
+    {
+    }
+
+    /**
+     * Run the job the command line describes and exit with its status.
+     *
+     * @param args the jrun command line.
+     */
+    public static void main(final String[] args)
+    {
+        int exitCode = INTERNAL_ERROR_EXIT_CODE;
+        try
+        {
+            exitCode = run(args);
+        }
+        catch (final Throwable ex)
+        {
+            System.err.print("jrun: internal error: ");
+            ex.printStackTrace();
+        }
+        // the media driver's threads would keep the JVM alive after an unexpected error
+        System.exit(exitCode);
+    }
+
+    private static int run(final String[] args) throws InterruptedException
+    {
+        final JrunOptions options;
+        final RankProgram program;
+        final String jobId;
+        try
+        {
+            options = JrunOptions.parse(args);
+            if (options.help())
+            {
+                System.out.print(JrunOptions.USAGE);
+                return 0;
+            }
+            program = RankProgram.resolve(options);
+            jobId = null == options.jobId() ? newJobId() : unusedJobId(options.jobId());
+        }
+        catch (final UsageException ex)
+        {
+            System.err.println("jrun: " + ex.getMessage() + " (see jrun --help)");
+            return USAGE_EXIT_CODE;
+        }
+
+        final Job job = new Job(jobId, options, program.command(), System.out, System.err);
+        // SIGINT and SIGTERM run the shutdown hooks: the ranks end and the job's directory goes then too
+        Runtime.getRuntime().addShutdownHook(new Thread(job::close, "jrun-shutdown"));
+        try (job)
+        {
+            return job.run();
+        }
+    }
+
+    /**
+     * The pid makes the id unique among running jobs, the random part among jobs over time.
+     */
+    private static String newJobId()
+    {
+        return Long.toHexString(ProcessHandle.current().pid()) + "-" +
+            String.format("%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    /**
+     * The driver deletes an existing directory on start, which would break a running job of the same id.
+     */
+    private static String unusedJobId(final String jobId) throws UsageException
+    {
+        final String aeronDir = EmbeddedDriver.aeronDirFor(jobId);
+        if (new File(aeronDir).exists())
+        {
+            throw new UsageException("job id " + jobId + " is in use: " + aeronDir + " exists");
+        }
+        return jobId;
+    }
+}

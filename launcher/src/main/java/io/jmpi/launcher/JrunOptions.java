@@ -1,0 +1,176 @@
+package io.jmpi.launcher;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The jrun command line: {@code jrun [options] MAIN_CLASS [args...]} or {@code jrun [options] -jar APP.jar [args...]}.
+ * Options end at the main class or the jar; everything after it is passed to every rank.
+ *
+ * @param help           {@code true} when the user asked for {@link #USAGE}; the other fields are then defaults.
+ * @param ranks          number of rank processes to start.
+ * @param classPath      the user's class path, or {@code null} when not given.
+ * @param jar            the application jar, or {@code null} when a main class is given.
+ * @param mainClass      the main class, or {@code null} when a jar is given.
+ * @param programArgs    arguments passed to the main method of every rank.
+ * @param jvmArgs        extra arguments for every rank JVM.
+ * @param prefixOutput   whether each forwarded line starts with {@code [rank] }.
+ * @param timeoutSeconds the job is ended after this many seconds, or 0 for no limit.
+ * @param jobId          the job id chosen by the user, or {@code null} to generate one.
+ */
+record JrunOptions(
+    boolean help,
+    int ranks,
+    String classPath,
+    String jar,
+    String mainClass,
+    List<String> programArgs,
+    List<String> jvmArgs,
+    boolean prefixOutput,
+    long timeoutSeconds,
+    String jobId)
+{
+    /** The text of {@code jrun --help}. */
+    static final String USAGE = """
+        Usage: jrun -np N [options] MAIN_CLASS [args...]
+               jrun -np N [options] -jar APP.jar [args...]
+
+        Runs a jmpi job on this host: starts N JVMs, the ranks, that all run MAIN_CLASS, and hosts the Aeron
+        media driver they share. Options end at MAIN_CLASS or -jar APP.jar; what follows goes to every rank.
+
+        Options:
+          -np N, -n N               number of ranks to start (required, at least 1)
+          -cp PATH, --classpath PATH
+                                    class path of the application; the jmpi runtime is appended to it.
+                                    Default: $CLASSPATH, else the current directory
+          -jar APP.jar              run the Main-Class of APP.jar, with APP.jar (then -cp, if given) on the
+                                    class path
+          --no-prefix               forward the ranks' output lines as they are, without "[rank] "
+          --timeout SECONDS         end the job when it runs longer than SECONDS (exit code 124)
+          -J<flag>, --jvm-arg FLAG  pass FLAG to every rank JVM, e.g. -J-Xmx2g; repeatable
+          --job-id ID               use ID (letters, digits, '-' and '_', at most 64) as the job id instead
+                                    of a generated one; the job's Aeron directory is /dev/shm/jmpi-ID
+          -h, --help                print this help and exit
+
+        Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
+        JMPI_AERON_DIR and JMPI_LOCAL_SIZE. Standard output and standard error of rank r are forwarded
+        line by line to those of jrun, each line prefixed with "[r] ". Standard input goes to rank 0.
+        When a rank fails, jrun ends the other ranks. On exit, jrun removes the job's Aeron directory.
+
+        Exit status:
+          0      every rank exited with 0
+          1-255  exit code of the first rank that failed (128+n when it was killed by signal n),
+                 or 1 when jrun could not start the media driver or a rank
+          2      bad command line, jar or main class
+          124    the job ran longer than --timeout
+        """;
+
+    private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * Parse a jrun command line; files are not checked here.
+     *
+     * @param args the command line.
+     * @return the options.
+     * @throws UsageException when the command line is wrong.
+     */
+    static JrunOptions parse(final String... args) throws UsageException
+    {
+        int ranks = 0;
+        String classPath = null;
+        String jar = null;
+        String mainClass = null;
+        final List<String> jvmArgs = new ArrayList<>();
+        boolean prefixOutput = true;
+        long timeoutSeconds = 0;
+        String jobId = null;
+
+        int i = 0;
+        while (i < args.length && null == mainClass && null == jar)
+        {
+            final String arg = args[i++];
+            switch (arg)
+            {
+                case "-h", "--help" ->
+                {
+                    return new JrunOptions(true, 0, null, null, null, List.of(), List.of(), true, 0, null);
+                }
+                case "-np", "-n" -> ranks = (int)positive(arg, value(args, i++, arg), Integer.MAX_VALUE, "ranks");
+                case "-cp", "--classpath" -> classPath = value(args, i++, arg);
+                case "-jar" -> jar = value(args, i++, arg);
+                case "--no-prefix" -> prefixOutput = false;
+                case "--timeout" -> timeoutSeconds = positive(arg, value(args, i++, arg), Long.MAX_VALUE, "seconds");
+                case "--jvm-arg" -> jvmArgs.add(value(args, i++, arg));
+                case "--job-id" -> jobId = jobId(value(args, i++, arg));
+                default ->
+                {
+                    if (arg.startsWith("-J") && arg.length() > 2)
+                    {
+                        jvmArgs.add(arg.substring(2));
+                    }
+                    else if (arg.startsWith("-"))
+                    {
+                        throw new UsageException("unknown option " + arg);
+                    }
+                    else
+                    {
+                        mainClass = arg;
+                    }
+                }
+            }
+        }
+
+        if (0 == ranks)
+        {
+            throw new UsageException("missing -np N, the number of ranks to start");
+        }
+        if (null == mainClass && null == jar)
+        {
+            throw new UsageException("missing the main class to run (or -jar APP.jar)");
+        }
+
+        final List<String> programArgs = List.of(Arrays.copyOfRange(args, i, args.length));
+        return new JrunOptions(
+            false, ranks, classPath, jar, mainClass, programArgs, List.copyOf(jvmArgs), prefixOutput, timeoutSeconds,
+            jobId);
+    }
+
+    private static String value(final String[] args, final int index, final String option) throws UsageException
+    {
+        if (index >= args.length)
+        {
+            throw new UsageException("option " + option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static long positive(final String option, final String value, final long max, final String unit)
+        throws UsageException
+    {
+        try
+        {
+            final long number = Long.parseLong(value);
+            if (number >= 1 && number <= max)
+            {
+                return number;
+            }
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // reported below, like a number out of range
+        }
+        throw new UsageException(option + " expects a positive number of " + unit + ", got '" + value + "'");
+    }
+
+    private static String jobId(final String value) throws UsageException
+    {
+        if (!JOB_ID.matcher(value).matches())
+        {
+            throw new UsageException(
+                "--job-id expects letters, digits, '-' and '_' (at most 64), got '" + value + "'");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,106 @@
+package io.jmpi.launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * Copies one output stream of a rank to jrun's, line by line, each line starting with a prefix such as {@code [3] }.
+ * <p>
+ * Only whole lines are written, under the lock of the target stream, so lines of different ranks never mix. Bytes
+ * pass through as they are, whatever encoding the rank writes.
+ */
+final class OutputForwarder implements Runnable
+{
+    private static final int READ_SIZE = 8192;
+
+    private final InputStream in;
+    private final byte[] prefix;
+    private final PrintStream target;
+    private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
+
+    /**
+     * @param in     the rank's stream, closed at its end.
+     * @param prefix written before every line; empty for none.
+     * @param target where the lines go: shared by the forwarders of all ranks.
+     */
+    OutputForwarder(final InputStream in, final byte[] prefix, final PrintStream target)
+    {
+        this.in = in;
+        this.prefix = prefix;
+        this.target = target;
+    }
+
+    /**
+     * Forward until the rank's stream ends; a last line without a newline gets one.
+     */
+    @Override
+    public void run()
+    {
+        final byte[] buffer = new byte[READ_SIZE];
+        try (in)
+        {
+            int read;
+            while (-1 != (read = in.read(buffer)))
+            {
+                collectLines(buffer, read);
+                emit();
+            }
+        }
+        catch (final IOException ex)
+        {
+            // the pipe broke because the rank is gone: forward what was read
+        }
+
+        if (partialLine.size() > 0)
+        {
+            startLine();
+            lines.write('\n');
+            emit();
+        }
+    }
+
+    private void collectLines(final byte[] buffer, final int length)
+    {
+        int lineStart = 0;
+        for (int i = 0; i < length; i++)
+        {
+            if ('\n' == buffer[i])
+            {
+                startLine();
+                lines.write(buffer, lineStart, i + 1 - lineStart);
+                lineStart = i + 1;
+            }
+        }
+        partialLine.write(buffer, lineStart, length - lineStart);
+    }
+
+    /**
+     * Begin a line in the output: the prefix, then what was read of the line before.
+     */
+    private void startLine()
+    {
+        lines.writeBytes(prefix);
+        lines.writeBytes(partialLine.toByteArray());
+        partialLine.reset();
+    }
+
+    /**
+     * Write the complete lines read so far in one go, flushing once per read rather than once per line.
+     */
+    private void emit()
+    {
+        if (lines.size() > 0)
+        {
+            final byte[] bytes = lines.toByteArray();
+            lines.reset();
+            synchronized (target)
+            {
+                target.write(bytes, 0, bytes.length);
+                target.flush();
+            }
+        }
+    }
+}

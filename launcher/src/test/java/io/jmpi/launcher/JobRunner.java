@@ -1,0 +1,215 @@
+package io.jmpi.launcher;
+
+import io.jmpi.transport.EmbeddedDriver;
+import io.jmpi.transport.JobEnvironment;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs jobs through a real jrun process for tests: {@code java <jmpi flags> -cp <test class path> io.jmpi.launcher.Jrun
+ * ...}. The ranks inherit the test class path, so a rank program can be a static nested class of the test.
+ * <pre>{@code
+ * final JobResult result = JobRunner.run(4, MyTest.Ping.class, "100").assertSuccess();
+ * assertEquals(List.of("done"), result.linesOfRank(3));
+ * }</pre>
+ */
+public final class JobRunner
+{
+    /** How long a job may run unless a test says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+    private static final Duration CLEANUP_WAIT = Duration.ofSeconds(5);
+
+    private JobRunner()
+    {
+    }
+
+    /**
+     * Run {@code jrun -np np mainClass args...} and wait at most {@link #DEFAULT_TIMEOUT} for it.
+     *
+     * @param np        number of ranks.
+     * @param mainClass the program of every rank.
+     * @param args      program arguments.
+     * @return exit code and output of jrun.
+     * @throws AssertionError if jrun does not exit in time; it is killed.
+     */
+    public static JobResult run(final int np, final Class<?> mainClass, final String... args)
+    {
+        return run(List.of(), DEFAULT_TIMEOUT, np, mainClass, args);
+    }
+
+    /**
+     * Run {@code jrun -np np jrunOptions... mainClass args...}.
+     *
+     * @param jrunOptions more jrun options, e.g. {@code --no-prefix} or {@code -J-Xmx256m}.
+     * @param timeout     how long jrun may run; then it is killed and the test fails.
+     * @param np          number of ranks.
+     * @param mainClass   the program of every rank.
+     * @param args        program arguments.
+     * @return exit code and output of jrun.
+     * @throws AssertionError if jrun does not exit in time; it is killed.
+     */
+    public static JobResult run(
+        final List<String> jrunOptions, final Duration timeout, final int np, final Class<?> mainClass,
+        final String... args)
+    {
+        final List<String> jrunArgs = new ArrayList<>();
+        jrunArgs.add("-np");
+        jrunArgs.add(Integer.toString(np));
+        jrunArgs.addAll(jrunOptions);
+        jrunArgs.add(mainClass.getName());
+        jrunArgs.addAll(List.of(args));
+        return jrun(timeout, jrunArgs.toArray(new String[0]));
+    }
+
+    /**
+     * Run jrun with a raw command line, e.g. to test how it rejects bad input.
+     *
+     * @param timeout  how long jrun may run; then it is killed and the test fails.
+     * @param jrunArgs the whole jrun command line.
+     * @return exit code and output of jrun.
+     * @throws AssertionError if jrun does not exit in time; it is killed.
+     */
+    public static JobResult jrun(final Duration timeout, final String... jrunArgs)
+    {
+        try (RunningJob job = start(jrunArgs))
+        {
+            return job.await(timeout);
+        }
+    }
+
+    /**
+     * Start jrun and return at once, to watch or signal it while it runs.
+     *
+     * @param jrunArgs the whole jrun command line.
+     * @return the running jrun; close it to make sure it ends.
+     */
+    public static RunningJob start(final String... jrunArgs)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Jvm.executable());
+        command.addAll(Jvm.flags());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Jrun.class.getName());
+        command.addAll(List.of(jrunArgs));
+        final ProcessBuilder builder = new ProcessBuilder(command);
+        // surefire sets it to the test class path, which jrun would add to the ranks' class path once more
+        builder.environment().remove("CLASSPATH");
+        try
+        {
+            return new RunningJob(builder.start());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start jrun", ex);
+        }
+    }
+
+    /**
+     * @return a job id for {@code --job-id}, unique among tests, so that a test can check the job's leftovers.
+     */
+    public static String newJobId()
+    {
+        return "test-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    }
+
+    /**
+     * Fail unless the job left nothing behind: no Aeron directory and no process of the job.
+     *
+     * @param jobId the id given to jrun with {@code --job-id}.
+     * @throws AssertionError naming what is left, which is then removed.
+     */
+    public static void assertCleanedUp(final String jobId)
+    {
+        final File aeronDir = new File(EmbeddedDriver.aeronDirFor(jobId));
+        final long deadlineNs = System.nanoTime() + CLEANUP_WAIT.toNanos();
+        Set<ProcessHandle> processes = processesOf(jobId);
+        while (!processes.isEmpty() && System.nanoTime() < deadlineNs)
+        {
+            pause();
+            processes = processesOf(jobId);
+        }
+
+        final boolean dirLeft = aeronDir.exists();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        deleteRecursively(aeronDir.toPath());
+        if (dirLeft || !processes.isEmpty())
+        {
+            throw new AssertionError("job " + jobId + " left" + (dirLeft ? " directory " + aeronDir : "") +
+                (processes.isEmpty() ? "" : " processes " +
+                    processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /**
+     * Processes of a job are those whose environment names it: the ranks and whatever they started. Linux only.
+     *
+     * @param jobId the job id.
+     * @return the live processes of the job.
+     */
+    public static Set<ProcessHandle> processesOf(final String jobId)
+    {
+        final String variable = JobEnvironment.JOB_ID + "=" + jobId;
+        return ProcessHandle.allProcesses()
+            .filter(process -> environment(process.pid()).contains(variable))
+            .collect(Collectors.toSet());
+    }
+
+    private static List<String> environment(final long pid)
+    {
+        try
+        {
+            final byte[] environ = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+            return List.of(new String(environ, StandardCharsets.ISO_8859_1).split("\0"));
+        }
+        catch (final IOException | SecurityException ex)
+        {
+            // gone already, or not ours to read: not a process of the job
+            return List.of();
+        }
+    }
+
+    private static void pause()
+    {
+        try
+        {
+            Thread.sleep(50);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for the job's processes to end", ex);
+        }
+    }
+
+    private static void deleteRecursively(final Path path)
+    {
+        if (Files.exists(path))
+        {
+            try (Stream<Path> paths = Files.walk(path))
+            {
+                for (final Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList())
+                {
+                    Files.deleteIfExists(p);
+                }
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.jmpi.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JrunOptionsTest
+{
+    @Test
+    void parsesMainClassAndProgramArguments() throws UsageException
+    {
+        final JrunOptions options = JrunOptions.parse("-np", "4", "com.example.Main", "a", "b");
+
+        assertFalse(options.help());
+        assertEquals(4, options.ranks());
+        assertEquals("com.example.Main", options.mainClass());
+        assertNull(options.jar());
+        assertNull(options.classPath());
+        assertEquals(List.of("a", "b"), options.programArgs());
+        assertEquals(List.of(), options.jvmArgs());
+        assertTrue(options.prefixOutput());
+        assertEquals(0, options.timeoutSeconds());
+        assertNull(options.jobId());
+    }
+
+    @Test
+    void parsesEveryOption() throws UsageException
+    {
+        final JrunOptions options = JrunOptions.parse(
+            "-n", "2", "--classpath", "a.jar:b", "--no-prefix", "--timeout", "30", "-J-Xmx1g", "--jvm-arg", "-Dx=y",
+            "--job-id", "my_job-1", "Main");
+
+        assertEquals(2, options.ranks());
+        assertEquals("a.jar:b", options.classPath());
+        assertFalse(options.prefixOutput());
+        assertEquals(30, options.timeoutSeconds());
+        assertEquals(List.of("-Xmx1g", "-Dx=y"), options.jvmArgs());
+        assertEquals("my_job-1", options.jobId());
+        assertEquals("Main", options.mainClass());
+    }
+
+    @Test
+    void jarEndsTheOptions() throws UsageException
+    {
+        final JrunOptions options = JrunOptions.parse("-np", "3", "-cp", "lib/*", "-jar", "app.jar", "-np", "x");
+
+        assertEquals("app.jar", options.jar());
+        assertNull(options.mainClass());
+        assertEquals("lib/*", options.classPath());
+        assertEquals(List.of("-np", "x"), options.programArgs());
+    }
+
+    @Test
+    void optionsAfterTheMainClassGoToTheProgram() throws UsageException
+    {
+        final JrunOptions options = JrunOptions.parse("-np", "1", "Main", "--no-prefix", "--help");
+
+        assertTrue(options.prefixOutput());
+        assertFalse(options.help());
+        assertEquals(List.of("--no-prefix", "--help"), options.programArgs());
+    }
+
+    @Test
+    void helpNeedsNothingElse() throws UsageException
+    {
+        assertTrue(JrunOptions.parse("--help").help());
+        assertTrue(JrunOptions.parse("-np", "2", "-h").help());
+    }
+
+    @Test
+    void usageDocumentsEveryOption()
+    {
+        for (final String option : List.of(
+            "-np", "-n", "-cp", "--classpath", "-jar", "--no-prefix", "--timeout", "-J<flag>", "--jvm-arg", "--job-id",
+            "--help"))
+        {
+            assertTrue(JrunOptions.USAGE.contains(option + " ") || JrunOptions.USAGE.contains(option + ","), option);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "-np 0 Main                   | -np expects a positive number of ranks, got '0'",
+        "-np -1 Main                  | -np expects a positive number of ranks, got '-1'",
+        "-np abc Main                 | -np expects a positive number of ranks, got 'abc'",
+        "-np 99999999999 Main         | -np expects a positive number of ranks, got '99999999999'",
+        "-np                          | option -np needs a value",
+        "Main                         | missing -np N, the number of ranks to start",
+        "-np 2                        | missing the main class to run (or -jar APP.jar)",
+        "-np 2 --no-prefix            | missing the main class to run (or -jar APP.jar)",
+        "-np 2 --bogus Main           | unknown option --bogus",
+        "-np 2 -J Main                | unknown option -J",
+        "-np 2 -jar                   | option -jar needs a value",
+        "-np 2 --timeout 0 Main       | --timeout expects a positive number of seconds, got '0'",
+        "-np 2 --timeout 1.5 Main     | --timeout expects a positive number of seconds, got '1.5'",
+        "-np 2 --job-id ../x Main     | --job-id expects letters, digits, '-' and '_' (at most 64), got '../x'",
+    })
+    void rejectsBadInputWithOneLine(final String commandLine, final String message)
+    {
+        final UsageException ex = assertThrows(
+            UsageException.class, () -> JrunOptions.parse(commandLine.trim().split(" +")));
+
+        assertEquals(message, ex.getMessage());
+    }
+
+    @Test
+    void rejectsEmptyCommandLine()
+    {
+        final UsageException ex = assertThrows(UsageException.class, JrunOptions::parse);
+
+        assertEquals("missing -np N, the number of ranks to start", ex.getMessage());
+    }
+}
