@@ -144,7 +144,7 @@ public final class Comm
             return;
         }
         engine.start(op);
-        engine.await(op, state.idle);
+        await(state, op, "recv", source, tag);
         completeRecv(op, type, status);
     }
 
@@ -322,7 +322,7 @@ public final class Comm
         if (Mpi.PROC_NULL != destination)
         {
             engine.start(send);
-            engine.await(send, state.idle);
+            await(state, send, "sendrecv", destination, send.tag());
         }
         if (Mpi.PROC_NULL == source)
         {
@@ -330,7 +330,7 @@ public final class Comm
         }
         else
         {
-            engine.await(recv, state.idle);
+            await(state, recv, "recv of sendrecv", source, recv.tag());
             completeRecv(recv, type, status);
         }
         if (Mpi.PROC_NULL != destination)
@@ -351,9 +351,17 @@ public final class Comm
         final Status status = new Status();
         final ThreadState state = mpi.threadState();
         state.idle.reset();
-        while (!iprobe(source, tag, status))
+        state.block("probe", source, tag, this);
+        try
         {
-            state.idle.idle(0);
+            while (!iprobe(source, tag, status))
+            {
+                state.idle.idle(0);
+            }
+        }
+        finally
+        {
+            state.unblock();
         }
         return status;
     }
@@ -395,10 +403,18 @@ public final class Comm
     {
         final ThreadState state = mpi.threadState();
         state.idle.reset();
+        state.block("mprobe", source, tag, this);
         Message message;
-        while (null == (message = improbe(source, tag)))
+        try
         {
-            state.idle.idle(0);
+            while (null == (message = improbe(source, tag)))
+            {
+                state.idle.idle(0);
+            }
+        }
+        finally
+        {
+            state.unblock();
         }
         return message;
     }
@@ -916,8 +932,8 @@ public final class Comm
             return;
         }
         engine.start(op);
-        engine.await(op, state.idle);
-        throwIfFailed(op, "send to rank " + destination + " tag " + tag);
+        await(state, op, synchronous ? "ssend" : "send", destination, tag);
+        throwIfFailed(op, (synchronous ? "ssend" : "send") + " to rank " + destination + " tag " + tag);
     }
 
     private Request startSend(
@@ -1008,12 +1024,42 @@ public final class Comm
         throwIfFailed(op, "receive");
     }
 
+    /**
+     * Wait for an operation, noting it as this thread's blocking call for the report on SIGURG.
+     */
+    void await(final ThreadState state, final Operation op, final String call, final int peer, final int tag)
+    {
+        state.block(call, peer, tag, this);
+        try
+        {
+            engine.await(op, state.idle);
+        }
+        finally
+        {
+            state.unblock();
+        }
+    }
+
     static void throwIfFailed(final Operation op, final String what)
     {
+        if (Errors.PROC_FAILED == op.error())
+        {
+            throw new MpiException(ErrorClass.ERR_PROC_FAILED,
+                what + " failed: a rank it depends on has failed or left the job");
+        }
         if (Errors.SUCCESS != op.error())
         {
             throw new MpiException(ErrorClass.of(op.error()), what + " failed");
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        final String name = 0 == contextBase ? "WORLD" : "comm" + contextBase / CONTEXTS_PER_COMM;
+        return context == contextBase ? name : name + (context == contextBase + 1 ? "/collectives" : "/management");
     }
 
     Mpi mpi()

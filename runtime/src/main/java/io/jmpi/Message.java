@@ -49,7 +49,7 @@ public final class Message
         {
             throw new MpiException(ErrorClass.ERR_REQUEST, "the message was already received");
         }
-        comm.engine().await(op, comm.mpi().threadState().idle);
+        comm.await(comm.mpi().threadState(), op, "mrecv", status.source(), status.tag());
         final Status result = new Status();
         comm.completeRecv(op, type, result);
         return result;

@@ -12,7 +12,9 @@ import io.jmpi.transport.IdleStrategies;
 import io.jmpi.transport.JobEnvironment;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The jmpi runtime of this process: MPI_Init and MPI_Finalize.
@@ -49,6 +51,8 @@ public final class Mpi implements AutoCloseable
     public static final int DEFAULT_EAGER_LIMIT = 32 * 1024;
 
     private static final int WORLD_CONTEXT = 0;
+    /** The signal on which a rank prints what it is blocked in: jrun sends it before ending a job that timed out. */
+    public static final String REPORT_SIGNAL = "URG";
     private static final int BOOTSTRAP_CONTEXT = -2;
     private static Mpi current;
 
@@ -61,6 +65,7 @@ public final class Mpi implements AutoCloseable
     private int nextContextBase = WORLD_CONTEXT + Comm.CONTEXTS_PER_COMM;
     private CollectiveProvider collectiveProvider;
     private volatile BsendBuffer bsendBuffer;
+    private final List<ThreadState> threads = new CopyOnWriteArrayList<>();
 
     private Mpi(final AeronTransport transport)
     {
@@ -69,9 +74,15 @@ public final class Mpi implements AutoCloseable
         final int size = environment.size();
         final int rank = environment.rank();
         this.engine = new ProgressEngine(
-            rank, transport.inbox(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT));
+            rank, transport.inbox(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT),
+            environment.frameToken());
         final int localSize = environment.localSize();
-        this.threadState = ThreadLocal.withInitial(() -> new ThreadState(IdleStrategies.forRanks(localSize)));
+        this.threadState = ThreadLocal.withInitial(() ->
+        {
+            final ThreadState state = new ThreadState(IdleStrategies.forRanks(localSize));
+            threads.add(state);
+            return state;
+        });
         final int[] all = new int[size];
         for (int r = 0; r < size; r++)
         {
@@ -98,6 +109,7 @@ public final class Mpi implements AutoCloseable
         {
             current = new Mpi(AeronTransport.connect());
             current.bootstrapBarrier();
+            current.reportBlockedCallsOnSignal();
         }
         catch (final IllegalStateException ex)
         {
@@ -129,6 +141,15 @@ public final class Mpi implements AutoCloseable
     public String jobId()
     {
         return environment.jobId();
+    }
+
+    /**
+     * @return frames this rank dropped: malformed, naming no live operation, or written by a process outside the
+     * job onto its inbox.
+     */
+    public long droppedFrames()
+    {
+        return engine.droppedFrames();
     }
 
     /**
@@ -221,6 +242,7 @@ public final class Mpi implements AutoCloseable
             try
             {
                 flush();
+                engine.announceDeparture(threadState().idle);
             }
             finally
             {
@@ -244,6 +266,43 @@ public final class Mpi implements AutoCloseable
         {
             state.idle.idle(engine.progress());
         }
+    }
+
+    /**
+     * On SIGURG (sent by {@code jrun --timeout} before it ends a job), print what each thread is blocked in, so
+     * that the user sees the deadlock. SIGURG because its default action is to be ignored and HotSpot does not use
+     * it (SIGUSR2 is HotSpot's suspend/resume signal on Linux).
+     */
+    @SuppressWarnings("removal")
+    private void reportBlockedCallsOnSignal()
+    {
+        try
+        {
+            sun.misc.Signal.handle(new sun.misc.Signal(REPORT_SIGNAL), signal -> reportBlockedCalls());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("jmpi: cannot report blocked calls on SIG" + REPORT_SIGNAL + ": " + ex.getMessage());
+        }
+    }
+
+    private void reportBlockedCalls()
+    {
+        boolean blocked = false;
+        for (final ThreadState state : threads)
+        {
+            final String report = state.blockedCall();
+            if (null != report)
+            {
+                blocked = true;
+                System.err.println("jmpi: rank " + environment.rank() + " blocked in " + report);
+            }
+        }
+        if (!blocked)
+        {
+            System.err.println("jmpi: rank " + environment.rank() + " is not blocked in jmpi");
+        }
+        System.err.flush();
     }
 
     /**

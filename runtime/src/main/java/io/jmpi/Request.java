@@ -43,7 +43,7 @@ public final class Request
     {
         if (!finished)
         {
-            comm.engine().await(op, comm.mpi().threadState().idle);
+            comm.await(comm.mpi().threadState(), op, "wait", op.peer(), op.tag());
             finish();
         }
         return status;

@@ -2,6 +2,8 @@ package io.jmpi.engine;
 
 import org.agrona.collections.IntArrayList;
 
+import java.util.function.Consumer;
+
 /**
  * Maps the ids carried in protocol frames (a CTS names the sender's op, a DATA frame the receiver's) back to
  * operations. An id is a slot index in the low 32 bits and the slot's generation in the high 32 bits, so a stale
@@ -56,6 +58,20 @@ final class OpTable
             free.pushInt(index);
         }
         op.id = 0;
+    }
+
+    /**
+     * Apply an action to every registered operation that waits on the given peer; the action may release it.
+     */
+    void forEachDependingOn(final int peer, final Consumer<Operation> action)
+    {
+        for (final Operation op : slots)
+        {
+            if (null != op && op.dependsOn(peer))
+            {
+                action.accept(op);
+            }
+        }
     }
 
     private void grow()

@@ -67,6 +67,22 @@ public abstract class Operation extends Link<Operation>
     }
 
     /**
+     * @return the world rank this operation sends to, or the source a receive matches (maybe ANY_SOURCE).
+     */
+    public final int peer()
+    {
+        return peer;
+    }
+
+    /**
+     * @return the tag of a send, or the tag a receive matches (maybe ANY_TAG).
+     */
+    public final int tag()
+    {
+        return tag;
+    }
+
+    /**
      * @return true once the engine has finished with this operation and its region may be reused.
      */
     public final boolean isComplete()
@@ -102,6 +118,12 @@ public abstract class Operation extends Link<Operation>
         id = 0;
         state = IDLE;
     }
+
+    /**
+     * @param worldRank a peer.
+     * @return true if this operation, once matched or started, cannot complete without that peer.
+     */
+    abstract boolean dependsOn(int worldRank);
 
     final void markPending()
     {

@@ -12,6 +12,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.jctools.queues.MpscArrayQueue;
 
 import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,6 +39,10 @@ public final class ProgressEngine
     private static final int FRAGMENT_LIMIT = 64;
     private static final int CHUNKS_PER_PASS = 16;
     private static final int COMMAND_QUEUE_CAPACITY = 4096;
+    private static final long PEER_CHECK_INTERVAL_NS = 100_000_000L;
+    private static final byte PEER_ALIVE = 0;
+    private static final byte PEER_LEFT = 1;
+    private static final byte PEER_FAILED = 2;
 
     private final int rank;
     private final Subscription inbox;
@@ -46,6 +51,7 @@ public final class ProgressEngine
     private final int chunkLength;
     private final BufferClaim claim = new BufferClaim();
     private final FragmentHandler fragmentHandler = this::onFragment;
+    private final Consumer<Operation> failOnPeerLoss = op -> fail(op, Errors.PROC_FAILED);
     private final IntrusiveList<Operation> posted = new IntrusiveList<>();
     private final IntrusiveList<UnexpectedMessage> unexpected = new IntrusiveList<>();
     private final ArrayList<UnexpectedMessage> unexpectedPool = new ArrayList<>();
@@ -55,8 +61,12 @@ public final class ProgressEngine
     private final OpTable ops = new OpTable(256);
     private final MpscArrayQueue<Operation> commands = new MpscArrayQueue<>(COMMAND_QUEUE_CAPACITY);
     private final AtomicBoolean owned = new AtomicBoolean();
+    private final long token;
+    private final byte[] peerStates;
     private int blockedEnvelopeCount;
-    private long droppedFrames;
+    private int idleSteps;
+    private long lastPeerCheckNs;
+    private volatile long droppedFrames;
 
     /**
      * Build the engine over a connected transport.
@@ -65,11 +75,15 @@ public final class ProgressEngine
      * @param inbox      subscription on which peers send to this rank.
      * @param peers      publications onto every rank's inbox, indexed by world rank.
      * @param eagerLimit largest message sent eagerly; capped to what fits one frame.
+     * @param token      the job's token: frames carrying another are dropped.
      */
     @SuppressWarnings("unchecked")
-    public ProgressEngine(final int rank, final Subscription inbox, final Publication[] peers, final int eagerLimit)
+    public ProgressEngine(
+        final int rank, final Subscription inbox, final Publication[] peers, final int eagerLimit, final long token)
     {
         this.rank = rank;
+        this.token = token;
+        this.peerStates = new byte[peers.length];
         this.inbox = inbox;
         this.peers = peers;
         this.chunkLength = peers[rank].maxPayloadLength() - Wire.HEADER_LENGTH;
@@ -148,9 +162,45 @@ public final class ProgressEngine
         }
 
         drainCommands();
-        final int work = doWork();
+        int work = doWork();
+        if (0 == work && 0 == (++idleSteps & 63))
+        {
+            work = checkPeers();
+        }
         release();
         return work;
+    }
+
+    /**
+     * Tell every peer that this rank leaves the job normally, so that operations waiting on it fail instead of
+     * hanging. Best effort: peers whose inbox stays full or gone are skipped after a short while.
+     *
+     * @param idle idle strategy for the short wait on full inboxes.
+     */
+    public void announceDeparture(final IdleStrategy idle)
+    {
+        acquire();
+        drainCommands();
+        final long deadline = System.nanoTime() + PEER_CHECK_INTERVAL_NS * 10;
+        for (int r = 0; r < peers.length; r++)
+        {
+            idle.reset();
+            while (r != rank && PEER_ALIVE == peerStates[r] && !writeControl(r, Wire.BYE, 0, 0, 0) &&
+                System.nanoTime() < deadline)
+            {
+                idle.idle();
+            }
+        }
+        release();
+    }
+
+    /**
+     * @param worldRank a rank of the job.
+     * @return true if that rank has failed or left the job.
+     */
+    public boolean isGone(final int worldRank)
+    {
+        return PEER_ALIVE != peerStates[worldRank];
     }
 
     /**
@@ -319,6 +369,11 @@ public final class ProgressEngine
 
     private void startSend(final SendOp op)
     {
+        if (PEER_ALIVE != peerStates[op.peer])
+        {
+            op.complete(Errors.PROC_FAILED);
+            return;
+        }
         if (op.synchronous || op.length > eagerLimit)
         {
             ops.register(op);
@@ -380,7 +435,7 @@ public final class ProgressEngine
             final int index = claim.offset();
             Wire.putHeader(
                 buffer, index, eager ? Wire.EAGER : Wire.RTS, op.synchronous ? Wire.FLAG_SYNC : 0,
-                rank, op.context, op.tag, op.length, 0, op.id, 0);
+                rank, op.context, op.tag, op.length, 0, op.id, 0, token);
             if (payloadLength > 0)
             {
                 UnsafeApi.copyMemory(
@@ -398,7 +453,7 @@ public final class ProgressEngine
     {
         if (result < 0)
         {
-            fail(op);
+            fail(op, Errors.OTHER);
         }
         else if (op.length <= eagerLimit && !op.synchronous)
         {
@@ -406,13 +461,13 @@ public final class ProgressEngine
         }
     }
 
-    private void fail(final Operation op)
+    private void fail(final Operation op, final int error)
     {
         if (0 != op.id)
         {
             ops.release(op);
         }
-        op.complete(Errors.OTHER);
+        op.complete(error);
     }
 
     private static boolean isFatal(final long position)
@@ -437,7 +492,7 @@ public final class ProgressEngine
                     if (isFatal(position))
                     {
                         streaming.remove(op);
-                        fail(op);
+                        fail(op, Errors.OTHER);
                     }
                     break;
                 }
@@ -446,7 +501,7 @@ public final class ProgressEngine
                 final int index = claim.offset();
                 Wire.putHeader(
                     buffer, index, Wire.DATA, (byte)0, rank, op.context, op.tag, op.length, op.sentLength,
-                    0, op.receiverOpId);
+                    0, op.receiverOpId, token);
                 UnsafeApi.copyMemory(
                     op.base, op.address + op.sentLength, buffer.byteArray(),
                     buffer.addressOffset() + index + Wire.HEADER_LENGTH, chunk);
@@ -493,7 +548,8 @@ public final class ProgressEngine
         final long position = peers[destination].tryClaim(Wire.HEADER_LENGTH, claim);
         if (position > 0)
         {
-            Wire.putHeader(claim.buffer(), claim.offset(), type, (byte)0, rank, 0, 0, length, 0, senderOp, receiverOp);
+            Wire.putHeader(
+                claim.buffer(), claim.offset(), type, (byte)0, rank, 0, 0, length, 0, senderOp, receiverOp, token);
             claim.commit();
             return true;
         }
@@ -506,7 +562,14 @@ public final class ProgressEngine
         final UnexpectedMessage message = findUnexpected(recv.context, recv.peer, recv.tag);
         if (null == message)
         {
-            posted.addLast(recv);
+            if (RecvOp.ANY_SOURCE != recv.peer && PEER_ALIVE != peerStates[recv.peer])
+            {
+                recv.complete(Errors.PROC_FAILED);
+            }
+            else
+            {
+                posted.addLast(recv);
+            }
             return;
         }
 
@@ -556,7 +619,7 @@ public final class ProgressEngine
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        if (length < Wire.HEADER_LENGTH)
+        if (length < Wire.HEADER_LENGTH || Wire.token(buffer, offset) != token)
         {
             droppedFrames++;
             return;
@@ -582,6 +645,10 @@ public final class ProgressEngine
 
             case Wire.ACK:
                 onAck(buffer, offset);
+                break;
+
+            case Wire.BYE:
+                onBye(buffer, offset);
                 break;
 
             default:
@@ -734,6 +801,81 @@ public final class ProgressEngine
             ops.release(recv);
             recv.complete(recv.acceptedLength < recv.messageLength ? Errors.TRUNCATE : Errors.SUCCESS);
         }
+    }
+
+    private void onBye(final DirectBuffer buffer, final int offset)
+    {
+        final int source = Wire.source(buffer, offset);
+        if (source < 0 || source >= peers.length || source == rank)
+        {
+            droppedFrames++;
+            return;
+        }
+        peerGone(source, PEER_LEFT);
+    }
+
+    /**
+     * A peer whose inbox subscription has disappeared without a BYE has died: its driver client timed out.
+     */
+    private int checkPeers()
+    {
+        final long now = System.nanoTime();
+        if (now - lastPeerCheckNs < PEER_CHECK_INTERVAL_NS)
+        {
+            return 0;
+        }
+        lastPeerCheckNs = now;
+        int work = 0;
+        for (int r = 0; r < peers.length; r++)
+        {
+            if (PEER_ALIVE == peerStates[r] && !peers[r].isConnected())
+            {
+                peerGone(r, PEER_FAILED);
+                work++;
+            }
+        }
+        return work;
+    }
+
+    /**
+     * Fail every operation that can no longer complete because the peer is gone. Messages it sent before leaving
+     * are already queued (they precede its BYE in the inbox), so only receives naming it, and on failure also
+     * wildcard receives (as the MPI fault-tolerance chapter does), fail.
+     */
+    private void peerGone(final int peer, final byte state)
+    {
+        peerStates[peer] = state;
+        for (Operation op = posted.head(); null != op; )
+        {
+            final Operation next = op.next;
+            if (op.peer == peer || (PEER_FAILED == state && RecvOp.ANY_SOURCE == op.peer))
+            {
+                posted.remove(op);
+                op.complete(Errors.PROC_FAILED);
+            }
+            op = next;
+        }
+
+        final IntrusiveList<Operation> blocked = blockedEnvelopes[peer];
+        Operation op;
+        while (null != (op = blocked.pollFirst()))
+        {
+            blockedEnvelopeCount--;
+            fail(op, Errors.PROC_FAILED);
+        }
+
+        for (Operation s = streaming.head(); null != s; )
+        {
+            final Operation next = s.next;
+            if (s.peer == peer)
+            {
+                streaming.remove(s);
+                s.complete(Errors.PROC_FAILED);
+            }
+            s = next;
+        }
+
+        ops.forEachDependingOn(peer, failOnPeerLoss);
     }
 
     private void onAck(final DirectBuffer buffer, final int offset)

@@ -71,6 +71,11 @@ public final class RecvOp extends Operation
         return cancelled;
     }
 
+    boolean dependsOn(final int worldRank)
+    {
+        return matchedSource == worldRank;
+    }
+
     boolean matches(final int context, final int source, final int tag)
     {
         return this.context == context &&

@@ -26,6 +26,11 @@ public class SendOp extends Operation
         this.synchronous = synchronous;
     }
 
+    boolean dependsOn(final int worldRank)
+    {
+        return peer == worldRank;
+    }
+
     /**
      * {@inheritDoc}
      */

@@ -16,9 +16,12 @@ import org.agrona.MutableDirectBuffer;
  *   +---------------+---------------+-------------------------------+
  *   |            sender op id       |         receiver op id        |
  *   +-------------------------------+-------------------------------+
+ *   |            job token          |
+ *   +-------------------------------+
  *   |  payload (EAGER: the message; DATA: bytes [offset, offset + n)) ...
  * </pre>
- * The source is the sender's world rank; length is the whole message's length in bytes.
+ * The source is the sender's world rank; length is the whole message's length in bytes. The job token, derived
+ * from the job id, lets a receiver drop frames that a process outside the job wrote onto its inbox.
  */
 final class Wire
 {
@@ -32,6 +35,8 @@ final class Wire
     static final byte DATA = 4;
     /** The receiver matched a synchronous eager send. */
     static final byte ACK = 5;
+    /** The sender is leaving the job normally (finalize): nothing more will come from it. */
+    static final byte BYE = 6;
 
     /** The sender waits for the receiver to match (ssend, issend). */
     static final byte FLAG_SYNC = 1;
@@ -45,7 +50,8 @@ final class Wire
     static final int DATA_OFFSET_OFFSET = 20;
     static final int SENDER_OP_OFFSET = 24;
     static final int RECEIVER_OP_OFFSET = 32;
-    static final int HEADER_LENGTH = 40;
+    static final int TOKEN_OFFSET = 40;
+    static final int HEADER_LENGTH = 48;
 
     private Wire()
     {
@@ -62,7 +68,8 @@ final class Wire
         final int length,
         final int dataOffset,
         final long senderOp,
-        final long receiverOp)
+        final long receiverOp,
+        final long token)
     {
         buffer.putByte(index + TYPE_OFFSET, type);
         buffer.putByte(index + FLAGS_OFFSET, flags);
@@ -73,6 +80,7 @@ final class Wire
         buffer.putInt(index + DATA_OFFSET_OFFSET, dataOffset);
         buffer.putLong(index + SENDER_OP_OFFSET, senderOp);
         buffer.putLong(index + RECEIVER_OP_OFFSET, receiverOp);
+        buffer.putLong(index + TOKEN_OFFSET, token);
     }
 
     static byte type(final DirectBuffer buffer, final int index)
@@ -118,5 +126,10 @@ final class Wire
     static long receiverOp(final DirectBuffer buffer, final int index)
     {
         return buffer.getLong(index + RECEIVER_OP_OFFSET);
+    }
+
+    static long token(final DirectBuffer buffer, final int index)
+    {
+        return buffer.getLong(index + TOKEN_OFFSET);
     }
 }

@@ -4,6 +4,8 @@ import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
+import io.aeron.exceptions.ClientTimeoutException;
+import io.aeron.exceptions.DriverTimeoutException;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AeronTransport implements AutoCloseable
 {
+    /** Exit code of a rank that lost its media driver. */
+    public static final int LOST_DRIVER_EXIT_CODE = 70;
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
 
     private final JobEnvironment environment;
@@ -63,9 +67,11 @@ public final class AeronTransport implements AutoCloseable
         Aeron aeron = null;
         try
         {
+            final int rank = environment.rank();
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(environment.aeronDir())
-                .driverTimeoutMs(TimeUnit.SECONDS.toMillis(5)));
+                .driverTimeoutMs(TimeUnit.SECONDS.toMillis(5))
+                .errorHandler(ex -> onClientError(rank, ex)));
 
             final int size = environment.size();
             final Subscription inbox = aeron.addSubscription(
@@ -85,6 +91,21 @@ public final class AeronTransport implements AutoCloseable
             CloseHelper.quietCloseAll(aeron, ownDriver);
             throw ex;
         }
+    }
+
+    /**
+     * Without its driver a rank can neither send nor receive again: when jrun (which hosts the driver) dies, or
+     * the driver has declared this client dead, the rank ends itself instead of hanging.
+     */
+    private static void onClientError(final int rank, final Throwable error)
+    {
+        if (error instanceof DriverTimeoutException || error instanceof ClientTimeoutException)
+        {
+            System.err.println("jmpi: rank " + rank + " lost its media driver (jrun gone?), exiting: " + error.getMessage());
+            System.err.flush();
+            Runtime.getRuntime().halt(LOST_DRIVER_EXIT_CODE);
+        }
+        System.err.println("jmpi: rank " + rank + ": " + error);
     }
 
     private static void awaitPublications(

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the Aeron media driver that serves the ranks of one host: hosted by jrun, or by a singleton rank.
  * <p>
+ * A client that stops heartbeating for 3 s is declared dead and its inbox closed; that is how the surviving
+ * ranks learn that a peer has died (see the progress engine's peer check).
+ * <p>
  * IPC data never passes through the driver (ranks write and read the shared log buffers directly), so the driver
  * runs its agents on one shared thread that backs off to sleeping when idle, leaving the cores to the ranks.
  */
@@ -63,7 +66,7 @@ public final class EmbeddedDriver
             .ipcTermBufferLength(Channels.IPC_TERM_LENGTH)
             .ipcMtuLength(Channels.IPC_MTU)
             .counterValuesBufferLength(COUNTER_VALUES_LENGTH)
-            .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
+            .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(3))
             .imageLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
             .publicationUnblockTimeoutNs(TimeUnit.SECONDS.toNanos(10))
             .publicationLingerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(100));

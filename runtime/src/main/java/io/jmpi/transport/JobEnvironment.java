@@ -150,6 +150,20 @@ public final class JobEnvironment
     }
 
     /**
+     * @return a 64-bit token derived from the job id (FNV-1a), carried by every frame of the job.
+     */
+    public long frameToken()
+    {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < jobId.length(); i++)
+        {
+            hash ^= jobId.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /**
      * @return the Aeron directory of this host's media driver.
      */
     public String aeronDir()
