@@ -906,6 +906,19 @@ public final class Comm
         return management;
     }
 
+    void checkMembers()
+    {
+        engine.progress();
+        for (int r = 0; r < worldRanks.length; r++)
+        {
+            if (engine.isGone(worldRanks[r]))
+            {
+                throw new MpiException(ErrorClass.ERR_PROC_FAILED,
+                    "rank " + r + " of " + this + " has failed or left the job");
+            }
+        }
+    }
+
     int contextBase()
     {
         return contextBase;

@@ -57,4 +57,12 @@ final class CommCollectiveContext implements CollectiveContext
     {
         return comm.mpi().localRanks();
     }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void checkMembers()
+    {
+        comm.checkMembers();
+    }
 }

@@ -36,4 +36,13 @@ public interface CollectiveContext
      * @return how many ranks of the job share this host; idle strategies back off harder when they outnumber cores.
      */
     int localRanks();
+
+    /**
+     * Make point-to-point progress and fail if a member has failed or left the job. Algorithms that wait on
+     * streams of their own, rather than on the channel, call this from their idle loops so that a dead member
+     * wakes them with an error instead of a hang.
+     *
+     * @throws io.jmpi.MpiException ERR_PROC_FAILED naming the member that is gone.
+     */
+    void checkMembers();
 }
