@@ -74,7 +74,7 @@ public final class Mpi implements AutoCloseable
         final int size = environment.size();
         final int rank = environment.rank();
         this.engine = new ProgressEngine(
-            rank, transport.inbox(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT),
+            rank, transport.inboxes(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT),
             environment.frameToken());
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->

@@ -45,10 +45,10 @@ public final class ProgressEngine
     private static final byte PEER_FAILED = 2;
 
     private final int rank;
-    private final Subscription inbox;
+    private final Subscription[] inboxes;
     private final Publication[] peers;
     private final int eagerLimit;
-    private final int chunkLength;
+    private final int[] chunkLengths;
     private final BufferClaim claim = new BufferClaim();
     private final FragmentHandler fragmentHandler = this::onFragment;
     private final Consumer<Operation> failOnPeerLoss = op -> fail(op, Errors.PROC_FAILED);
@@ -72,22 +72,33 @@ public final class ProgressEngine
      * Build the engine over a connected transport.
      *
      * @param rank       this rank's world rank, written as the source of every frame.
-     * @param inbox      subscription on which peers send to this rank.
+     * @param inboxes    subscriptions on which peers send to this rank (IPC, and UDP in a job across hosts).
      * @param peers      publications onto every rank's inbox, indexed by world rank.
-     * @param eagerLimit largest message sent eagerly; capped to what fits one frame.
+     * @param eagerLimit largest message sent eagerly; capped to what fits one frame to every peer, so that the
+     *                   protocol of a message does not depend on where it goes.
      * @param token      the job's token: frames carrying another are dropped.
      */
     @SuppressWarnings("unchecked")
     public ProgressEngine(
-        final int rank, final Subscription inbox, final Publication[] peers, final int eagerLimit, final long token)
+        final int rank,
+        final Subscription[] inboxes,
+        final Publication[] peers,
+        final int eagerLimit,
+        final long token)
     {
         this.rank = rank;
         this.token = token;
         this.peerStates = new byte[peers.length];
-        this.inbox = inbox;
+        this.inboxes = inboxes;
         this.peers = peers;
-        this.chunkLength = peers[rank].maxPayloadLength() - Wire.HEADER_LENGTH;
-        this.eagerLimit = Math.max(0, Math.min(eagerLimit, chunkLength));
+        this.chunkLengths = new int[peers.length];
+        int smallestChunk = Integer.MAX_VALUE;
+        for (int r = 0; r < peers.length; r++)
+        {
+            chunkLengths[r] = peers[r].maxPayloadLength() - Wire.HEADER_LENGTH;
+            smallestChunk = Math.min(smallestChunk, chunkLengths[r]);
+        }
+        this.eagerLimit = Math.max(0, Math.min(eagerLimit, smallestChunk));
         this.blockedEnvelopes = new IntrusiveList[peers.length];
         for (int i = 0; i < peers.length; i++)
         {
@@ -363,7 +374,10 @@ public final class ProgressEngine
         {
             work += streamChunks();
         }
-        work += inbox.poll(fragmentHandler, FRAGMENT_LIMIT);
+        for (final Subscription inbox : inboxes)
+        {
+            work += inbox.poll(fragmentHandler, FRAGMENT_LIMIT);
+        }
         return work;
     }
 
@@ -485,7 +499,7 @@ public final class ProgressEngine
             final Publication publication = peers[op.peer];
             for (int i = 0; i < CHUNKS_PER_PASS && op.sentLength < op.acceptedLength; i++)
             {
-                final int chunk = Math.min(chunkLength, op.acceptedLength - op.sentLength);
+                final int chunk = Math.min(chunkLengths[op.peer], op.acceptedLength - op.sentLength);
                 final long position = publication.tryClaim(Wire.HEADER_LENGTH + chunk, claim);
                 if (position <= 0)
                 {

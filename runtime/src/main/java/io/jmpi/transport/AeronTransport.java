@@ -13,8 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Aeron resources of one rank: a client of this host's media driver, the rank's inbox subscription, and one
+ * The Aeron resources of one rank: a client of this host's media driver, the rank's inbox subscriptions, and one
  * publication onto every peer's inbox (index = world rank, including this rank's own inbox for sends to self).
+ * Peers on this host are reached through the shared IPC inbox; in a job across hosts, peers elsewhere publish
+ * to this rank's UDP inbox, each as its own image, so their frames keep their order too.
  * <p>
  * Connecting waits until every publication is connected, which happens once each peer has subscribed to its
  * inbox; so a connected transport is also a start-up barrier of the job.
@@ -28,20 +30,20 @@ public final class AeronTransport implements AutoCloseable
     private final JobEnvironment environment;
     private final MediaDriver ownDriver;
     private final Aeron aeron;
-    private final Subscription inbox;
+    private final Subscription[] inboxes;
     private final Publication[] peers;
 
     private AeronTransport(
         final JobEnvironment environment,
         final MediaDriver ownDriver,
         final Aeron aeron,
-        final Subscription inbox,
+        final Subscription[] inboxes,
         final Publication[] peers)
     {
         this.environment = environment;
         this.ownDriver = ownDriver;
         this.aeron = aeron;
-        this.inbox = inbox;
+        this.inboxes = inboxes;
         this.peers = peers;
     }
 
@@ -74,17 +76,23 @@ public final class AeronTransport implements AutoCloseable
                 .errorHandler(ex -> onClientError(rank, ex)));
 
             final int size = environment.size();
-            final Subscription inbox = aeron.addSubscription(
-                Channels.IPC_CHANNEL, Channels.inboxStreamId(environment.rank()));
+            final int inboxStream = Channels.inboxStreamId(rank);
+            final Subscription[] inboxes = environment.isMultiHost() ?
+                new Subscription[]{
+                    aeron.addSubscription(Channels.IPC_CHANNEL, inboxStream),
+                    aeron.addSubscription(Channels.udpChannel(environment.endpoint(rank)), inboxStream) } :
+                new Subscription[]{ aeron.addSubscription(Channels.IPC_CHANNEL, inboxStream) };
             final Publication[] peers = new Publication[size];
             final long[] registrations = new long[size];
             for (int r = 0; r < size; r++)
             {
-                registrations[r] = aeron.asyncAddPublication(Channels.IPC_CHANNEL, Channels.inboxStreamId(r));
+                final String channel = environment.isLocal(r) ?
+                    Channels.IPC_CHANNEL : Channels.udpChannel(environment.endpoint(r));
+                registrations[r] = aeron.asyncAddPublication(channel, Channels.inboxStreamId(r));
             }
 
             awaitPublications(aeron, registrations, peers, environment.localSize());
-            return new AeronTransport(environment, ownDriver, aeron, inbox, peers);
+            return new AeronTransport(environment, ownDriver, aeron, inboxes, peers);
         }
         catch (final RuntimeException ex)
         {
@@ -148,11 +156,12 @@ public final class AeronTransport implements AutoCloseable
     }
 
     /**
-     * @return the subscription on which every peer sends to this rank.
+     * @return the subscriptions on which peers send to this rank: the IPC inbox, and in a job across hosts also
+     * the UDP inbox.
      */
-    public Subscription inbox()
+    public Subscription[] inboxes()
     {
-        return inbox;
+        return inboxes;
     }
 
     /**

@@ -15,6 +15,14 @@ public final class Channels
     /** The IPC channel of every inbox of the job. */
     public static final String IPC_CHANNEL =
         "aeron:ipc?term-length=" + IPC_TERM_LENGTH + "|mtu=" + IPC_MTU;
+    /**
+     * MTU of UDP frames: what an Ethernet path carries without IP fragmentation, as Aeron's default. Frames are
+     * never fragmented by Aeron either, since the engine writes at most one MTU per frame.
+     */
+    public static final int UDP_MTU = 1408;
+    /** Term length of UDP logs: 4 MiB like IPC, enough for a window of in-flight data on a LAN. */
+    public static final int UDP_TERM_LENGTH = 4 * 1024 * 1024;
+
     /** Stream id of rank 0's inbox; rank r receives on {@code INBOX_STREAM_BASE + r}. */
     public static final int INBOX_STREAM_BASE = 0x1000;
 
@@ -23,6 +31,15 @@ public final class Channels
 
     private Channels()
     {
+    }
+
+    /**
+     * @param endpoint the receiver's UDP inbox endpoint, {@code address:port}.
+     * @return the unicast channel of that inbox.
+     */
+    public static String udpChannel(final String endpoint)
+    {
+        return "aeron:udp?endpoint=" + endpoint + "|mtu=" + UDP_MTU + "|term-length=" + UDP_TERM_LENGTH;
     }
 
     /**

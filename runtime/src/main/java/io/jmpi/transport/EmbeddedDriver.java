@@ -10,7 +10,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the Aeron media driver that serves the ranks of one host: hosted by jrun, or by a singleton rank.
  * <p>
- * A client that stops heartbeating for 3 s is declared dead and its inbox closed; that is how the surviving
+ * Closed publications linger 5 s so that a rank that leaves right after its last send still has its data (and
+ * its BYE) delivered over UDP, where a receiver may be behind.
+ * <p>
+ * A client that stops heartbeating for 5 s is declared dead and its inbox closed; that is how the surviving
  * ranks learn that a peer has died (see the progress engine's peer check).
  * <p>
  * IPC data never passes through the driver (ranks write and read the shared log buffers directly), so the driver
@@ -66,10 +69,10 @@ public final class EmbeddedDriver
             .ipcTermBufferLength(Channels.IPC_TERM_LENGTH)
             .ipcMtuLength(Channels.IPC_MTU)
             .counterValuesBufferLength(COUNTER_VALUES_LENGTH)
-            .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(3))
+            .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
             .imageLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
             .publicationUnblockTimeoutNs(TimeUnit.SECONDS.toNanos(10))
-            .publicationLingerTimeoutNs(TimeUnit.MILLISECONDS.toNanos(100));
+            .publicationLingerTimeoutNs(TimeUnit.SECONDS.toNanos(5));
 
         return MediaDriver.launch(ctx);
     }

@@ -24,15 +24,29 @@ public final class JobEnvironment
     public static final String AERON_DIR = "JMPI_AERON_DIR";
     /** How many ranks of the job run on this host; the runtime backs off harder when they outnumber the cores. */
     public static final String LOCAL_SIZE = "JMPI_LOCAL_SIZE";
+    /**
+     * For jobs across hosts: the UDP inbox endpoint of every rank, {@code address:port} in rank order, separated by
+     * commas. Ranks whose endpoints share this rank's address are on its host and are reached by IPC. Absent for
+     * a job on one host.
+     */
+    public static final String ENDPOINTS = "JMPI_ENDPOINTS";
 
     private final int rank;
     private final int size;
     private final String jobId;
     private final String aeronDir;
     private final int localSize;
+    private final String[] endpoints;
 
-    private JobEnvironment(final int rank, final int size, final String jobId, final String aeronDir, final int localSize)
+    private JobEnvironment(
+        final int rank,
+        final int size,
+        final String jobId,
+        final String aeronDir,
+        final int localSize,
+        final String[] endpoints)
     {
+        this.endpoints = endpoints;
         this.rank = rank;
         this.size = size;
         this.jobId = jobId;
@@ -50,7 +64,7 @@ public final class JobEnvironment
     public static JobEnvironment current()
     {
         final Map<String, String> merged = new HashMap<>(System.getenv());
-        for (final String name : new String[]{ RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE })
+        for (final String name : new String[]{ RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE, ENDPOINTS })
         {
             final String value = System.getProperty(name);
             if (null != value)
@@ -87,7 +101,25 @@ public final class JobEnvironment
             throw new IllegalStateException(RANK + "=" + rank + " is not within " + SIZE + "=" + size);
         }
 
-        return new JobEnvironment(rank, size, jobId, aeronDir, localSize);
+        final String endpointList = env.get(ENDPOINTS);
+        String[] endpoints = null;
+        if (null != endpointList && !endpointList.isEmpty())
+        {
+            endpoints = endpointList.split(",");
+            if (endpoints.length != size)
+            {
+                throw new IllegalStateException(ENDPOINTS + " names " + endpoints.length + " ranks, not " + size);
+            }
+            for (final String endpoint : endpoints)
+            {
+                if (endpoint.lastIndexOf(':') <= 0)
+                {
+                    throw new IllegalStateException(ENDPOINTS + " entry '" + endpoint + "' is not address:port");
+                }
+            }
+        }
+
+        return new JobEnvironment(rank, size, jobId, aeronDir, localSize, endpoints);
     }
 
     /**
@@ -99,7 +131,7 @@ public final class JobEnvironment
      */
     public static JobEnvironment singleton(final String jobId, final String aeronDir)
     {
-        return new JobEnvironment(0, 1, jobId, aeronDir, 1);
+        return new JobEnvironment(0, 1, jobId, aeronDir, 1, null);
     }
 
     private static String require(final Map<String, String> env, final String name)
@@ -147,6 +179,45 @@ public final class JobEnvironment
     public String jobId()
     {
         return jobId;
+    }
+
+    /**
+     * @return true if the job spans hosts, so that some peers are reached over UDP.
+     */
+    public boolean isMultiHost()
+    {
+        return null != endpoints;
+    }
+
+    /**
+     * @param worldRank a rank of the job.
+     * @return true if that rank runs on this host (always, for a job on one host).
+     */
+    public boolean isLocal(final int worldRank)
+    {
+        return null == endpoints || address(endpoints[worldRank]).equals(address(endpoints[rank]));
+    }
+
+    /**
+     * @param worldRank a rank of the job, in a job across hosts.
+     * @return that rank's UDP inbox endpoint, {@code address:port}.
+     */
+    public String endpoint(final int worldRank)
+    {
+        return endpoints[worldRank];
+    }
+
+    /**
+     * @return this rank's host address in a job across hosts, the interface its UDP traffic uses.
+     */
+    public String hostAddress()
+    {
+        return address(endpoints[rank]);
+    }
+
+    private static String address(final String endpoint)
+    {
+        return endpoint.substring(0, endpoint.lastIndexOf(':'));
     }
 
     /**
