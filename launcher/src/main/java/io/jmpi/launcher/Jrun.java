@@ -3,6 +3,8 @@ package io.jmpi.launcher;
 import io.jmpi.transport.EmbeddedDriver;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -46,6 +48,8 @@ public final class Jrun
         final JrunOptions options;
         final RankProgram program;
         final String jobId;
+        final List<HostList.Host> hosts;
+        final int[] hostOf;
         try
         {
             options = JrunOptions.parse(args);
@@ -56,11 +60,23 @@ public final class Jrun
             }
             program = RankProgram.resolve(options);
             jobId = null == options.jobId() ? newJobId() : unusedJobId(options.jobId());
+            hosts = hosts(options);
+            hostOf = hosts.isEmpty() ? null : Placement.place(hosts, options.ranks(), options.mapByNode());
         }
         catch (final UsageException ex)
         {
             System.err.println("jrun: " + ex.getMessage() + " (see jrun --help)");
             return USAGE_EXIT_CODE;
+        }
+
+        if (!hosts.isEmpty())
+        {
+            final RemoteJob job = new RemoteJob(jobId, options, hosts, hostOf, program.command(), System.out, System.err);
+            Runtime.getRuntime().addShutdownHook(new Thread(job::close, "jrun-shutdown"));
+            try (job)
+            {
+                return job.run();
+            }
         }
 
         final Job job = new Job(jobId, options, program.command(), System.out, System.err);
@@ -70,6 +86,28 @@ public final class Jrun
         {
             return job.run();
         }
+    }
+
+    /**
+     * The hosts of a job across hosts: --host, --hostfile, else the Slurm allocation jrun runs in; none for a job
+     * on this host.
+     */
+    private static List<HostList.Host> hosts(final JrunOptions options) throws UsageException
+    {
+        if (null != options.hosts() && null != options.hostfile())
+        {
+            throw new UsageException("give --host or --hostfile, not both");
+        }
+        if (null != options.hosts())
+        {
+            return HostList.parseHostOption(options.hosts());
+        }
+        if (null != options.hostfile())
+        {
+            return HostList.readHostfile(Path.of(options.hostfile()));
+        }
+        return null == options.launchAgent() || !options.launchAgent().startsWith("srun") ?
+            List.of() : HostList.fromSlurm(System.getenv());
     }
 
     /**

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  * @param prefixOutput   whether each forwarded line starts with {@code [rank] }.
  * @param timeoutSeconds the job is ended after this many seconds, or 0 for no limit.
  * @param jobId          the job id chosen by the user, or {@code null} to generate one.
+ * @param hosts          {@code --host} list, {@code null} when not given.
+ * @param hostfile       {@code --hostfile} path, {@code null} when not given.
+ * @param launchAgent    {@code --launch-agent} command, {@code null} for the default (ssh).
+ * @param networkInterface {@code --interface}: CIDR block, interface name or address, {@code null} to choose.
+ * @param mapByNode      {@code --map-by node}: place ranks round-robin over hosts instead of filling slots.
  */
 record JrunOptions(
     boolean help,
@@ -30,7 +35,12 @@ record JrunOptions(
     List<String> jvmArgs,
     boolean prefixOutput,
     long timeoutSeconds,
-    String jobId)
+    String jobId,
+    String hosts,
+    String hostfile,
+    String launchAgent,
+    String networkInterface,
+    boolean mapByNode)
 {
     /** The text of {@code jrun --help}. */
     static final String USAGE = """
@@ -52,12 +62,23 @@ record JrunOptions(
           -J<flag>, --jvm-arg FLAG  pass FLAG to every rank JVM, e.g. -J-Xmx2g; repeatable
           --job-id ID               use ID (letters, digits, '-' and '_', at most 64) as the job id instead
                                     of a generated one; the job's Aeron directory is /dev/shm/jmpi-ID
+          --host H1[:N],H2[:N],...  run across hosts: N ranks (slots) on each, 1 when :N is left out
+          --hostfile FILE           hosts from FILE in Open MPI's format: "name slots=N" per line, # comments
+          --map-by node             place ranks round-robin over the hosts instead of filling each host's slots
+          --launch-agent "CMD"      how to start jrun's agent on a host: CMD with {host} replaced, or CMD HOST
+                                    when it has no {host}; default ssh; "srun" runs inside a Slurm allocation
+          --interface NET           the network ranks use across hosts: a CIDR block (10.1.0.0/16), an
+                                    interface name or an address; default: the network every host shares
           -h, --help                print this help and exit
 
         Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
         JMPI_AERON_DIR and JMPI_LOCAL_SIZE. Standard output and standard error of rank r are forwarded
         line by line to those of jrun, each line prefixed with "[r] ". Standard input goes to rank 0.
         When a rank fails, jrun ends the other ranks. On exit, jrun removes the job's Aeron directory.
+        Across hosts (--host, --hostfile, or inside a Slurm allocation), jrun starts an agent on every host
+        through the launch agent; each agent hosts that host's media driver and starts its ranks, which also
+        get JMPI_ENDPOINTS, every rank's UDP inbox address:port. Hosts must share the file system paths of
+        java and the class path, and allow UDP between them.
 
         Exit status:
           0      every rank exited with 0
@@ -86,6 +107,11 @@ record JrunOptions(
         boolean prefixOutput = true;
         long timeoutSeconds = 0;
         String jobId = null;
+        String hosts = null;
+        String hostfile = null;
+        String launchAgent = null;
+        String networkInterface = null;
+        boolean mapByNode = false;
 
         int i = 0;
         while (i < args.length && null == mainClass && null == jar)
@@ -95,7 +121,8 @@ record JrunOptions(
             {
                 case "-h", "--help" ->
                 {
-                    return new JrunOptions(true, 0, null, null, null, List.of(), List.of(), true, 0, null);
+                    return new JrunOptions(
+                        true, 0, null, null, null, List.of(), List.of(), true, 0, null, null, null, null, null, false);
                 }
                 case "-np", "-n" -> ranks = (int)positive(arg, value(args, i++, arg), Integer.MAX_VALUE, "ranks");
                 case "-cp", "--classpath" -> classPath = value(args, i++, arg);
@@ -104,6 +131,11 @@ record JrunOptions(
                 case "--timeout" -> timeoutSeconds = positive(arg, value(args, i++, arg), Long.MAX_VALUE, "seconds");
                 case "--jvm-arg" -> jvmArgs.add(value(args, i++, arg));
                 case "--job-id" -> jobId = jobId(value(args, i++, arg));
+                case "--host", "-H" -> hosts = value(args, i++, arg);
+                case "--hostfile" -> hostfile = value(args, i++, arg);
+                case "--launch-agent" -> launchAgent = value(args, i++, arg);
+                case "--interface" -> networkInterface = value(args, i++, arg);
+                case "--map-by" -> mapByNode = mapBy(value(args, i++, arg));
                 default ->
                 {
                     if (arg.startsWith("-J") && arg.length() > 2)
@@ -134,7 +166,16 @@ record JrunOptions(
         final List<String> programArgs = List.of(Arrays.copyOfRange(args, i, args.length));
         return new JrunOptions(
             false, ranks, classPath, jar, mainClass, programArgs, List.copyOf(jvmArgs), prefixOutput, timeoutSeconds,
-            jobId);
+            jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode);
+    }
+
+    private static boolean mapBy(final String value) throws UsageException
+    {
+        if ("node".equals(value) || "slot".equals(value))
+        {
+            return "node".equals(value);
+        }
+        throw new UsageException("--map-by expects node or slot, got '" + value + "'");
     }
 
     private static String value(final String[] args, final int index, final String option) throws UsageException

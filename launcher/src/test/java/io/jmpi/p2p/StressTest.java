@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * plan from one seed, so a receiver knows what each sender sent, in order: the check covers content, envelope
  * and non-overtaking at once.
  */
-class StressTest
+public class StressTest
 {
     static final int TOTAL = 100_000;
     static final long SEED = 20261123L;
@@ -44,28 +44,38 @@ class StressTest
      */
     static final class Plan
     {
-        final int[] sender = new int[TOTAL];
-        final int[] receiver = new int[TOTAL];
-        final int[] length = new int[TOTAL];
-        final int[] tag = new int[TOTAL];
-        final int[] mode = new int[TOTAL];
+        final int total;
+        final int[] sender;
+        final int[] receiver;
+        final int[] length;
+        final int[] tag;
+        final int[] mode;
 
-        Plan(final int size)
+        Plan(final int size, final int total, final int maxLength)
         {
+            this.total = total;
+            sender = new int[total];
+            receiver = new int[total];
+            length = new int[total];
+            tag = new int[total];
+            mode = new int[total];
             final SplittableRandom random = new SplittableRandom(SEED);
-            for (int i = 0; i < TOTAL; i++)
+            for (int i = 0; i < total; i++)
             {
                 sender[i] = random.nextInt(size);
                 receiver[i] = random.nextInt(size);
                 final int bucket = random.nextInt(1000);
-                length[i] = bucket < 900 ? random.nextInt(1025) :
-                    bucket < 995 ? random.nextInt(64 * 1024 + 1) : random.nextInt((4 << 20) + 1);
+                length[i] = Math.min(maxLength, bucket < 900 ? random.nextInt(1025) :
+                    bucket < 995 ? random.nextInt(64 * 1024 + 1) : random.nextInt((4 << 20) + 1));
                 tag[i] = random.nextInt(16);
                 mode[i] = random.nextInt(5);
             }
         }
     }
 
+    /**
+     * The stress program; optional arguments: total messages (default 100,000) and largest size (default 4 MiB).
+     */
     public static final class Stress
     {
         public static void main(final String[] args) throws InterruptedException
@@ -74,7 +84,9 @@ class StressTest
             {
                 final Comm world = mpi.world();
                 final int me = world.rank();
-                final Plan plan = new Plan(world.size());
+                final int total = args.length > 0 ? Integer.parseInt(args[0]) : TOTAL;
+                final int maxLength = args.length > 1 ? Integer.parseInt(args[1]) : 4 << 20;
+                final Plan plan = new Plan(world.size(), total, maxLength);
                 mpi.attachBuffer(new byte[32 << 20]);
                 final Thread sender = new Thread(() -> send(world, plan, me));
                 sender.start();
@@ -89,7 +101,7 @@ class StressTest
         private static void send(final Comm world, final Plan plan, final int me)
         {
             final ArrayDeque<Request> window = new ArrayDeque<>();
-            for (int i = 0; i < TOTAL; i++)
+            for (int i = 0; i < plan.total; i++)
             {
                 if (plan.sender[i] != me)
                 {
@@ -119,7 +131,7 @@ class StressTest
             final int size = world.size();
             final int[][] expected = new int[size][];
             final int[] count = new int[size];
-            for (int i = 0; i < TOTAL; i++)
+            for (int i = 0; i < plan.total; i++)
             {
                 if (plan.receiver[i] == me)
                 {
@@ -133,7 +145,7 @@ class StressTest
                 total += count[s];
                 count[s] = 0;
             }
-            for (int i = 0; i < TOTAL; i++)
+            for (int i = 0; i < plan.total; i++)
             {
                 if (plan.receiver[i] == me)
                 {

@@ -1,0 +1,38 @@
+package io.jmpi.launcher;
+
+/**
+ * The line protocol between jrun and the host agent it starts on each host through the launch agent (ssh,
+ * {@code ip netns exec}, srun). It runs over the agent's standard streams, so it needs no port of its own.
+ * <ul>
+ *   <li>agent to jrun, on stdout: {@code HELLO addr[,addr...]} once its media driver runs; {@code EXIT rank code}
+ *       when a rank ends. Control lines start with {@link #MARK} so that they never mix with ranks' output, which
+ *       the agent forwards on its stdout and stderr, already prefixed.</li>
+ *   <li>jrun to agent, on stdin: {@code ENV name=value}, {@code ARG word} (the rank command, one word a line),
+ *       {@code RANKS r,r,...}, {@code PREFIX true|false}, then {@code START}; later {@code REPORT} (ask the ranks
+ *       what they are blocked in) and {@code STOP} (end the ranks). The end of stdin means jrun is gone: the
+ *       agent ends its ranks and exits.</li>
+ * </ul>
+ */
+final class AgentProtocol
+{
+    /** Starts every control line the agent writes: a character no rank prints by accident. */
+    static final String MARK = "\u0001jmpi ";
+    static final String HELLO = "HELLO";
+    static final String EXIT = "EXIT";
+    static final String ENV = "ENV";
+    static final String ARG = "ARG";
+    static final String RANKS = "RANKS";
+    static final String PREFIX = "PREFIX";
+    static final String START = "START";
+    static final String REPORT = "REPORT";
+    static final String STOP = "STOP";
+
+    private AgentProtocol()
+    {
+    }
+
+    static String control(final String verb, final String value)
+    {
+        return MARK + verb + " " + value;
+    }
+}

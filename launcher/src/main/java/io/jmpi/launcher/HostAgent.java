@@ -1,0 +1,315 @@
+package io.jmpi.launcher;
+
+import io.aeron.driver.MediaDriver;
+import io.jmpi.Mpi;
+import io.jmpi.transport.EmbeddedDriver;
+import io.jmpi.transport.JobEnvironment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The part of jrun that runs on each host of a job across hosts, like Open MPI's orted: it hosts the host's
+ * media driver, reports the host's addresses, starts the ranks jrun places there and reports their exits. See
+ * {@link AgentProtocol}. It ends its ranks when jrun says STOP or when jrun goes away.
+ */
+public final class HostAgent
+{
+    private static final long TERMINATE_GRACE_NS = TimeUnit.SECONDS.toNanos(2);
+
+    private final String jobId;
+    private final String aeronDir;
+    private final PrintStream control = System.out;
+    private final List<RankProcess> ranks = new ArrayList<>();
+    private volatile boolean stopping;
+
+    private HostAgent(final String jobId, final int hostIndex)
+    {
+        this.jobId = jobId;
+        this.aeronDir = EmbeddedDriver.aeronDirFor(jobId + "-" + hostIndex);
+    }
+
+    /**
+     * Run the agent: {@code HostAgent JOB_ID HOST_INDEX [INTERFACE]}, where INTERFACE is a CIDR block
+     * ({@code 10.77.0.0/24}) or an interface name that picks the address to report.
+     *
+     * @param args job id, host index and optional interface.
+     */
+    public static void main(final String[] args)
+    {
+        int exitCode = 1;
+        try
+        {
+            exitCode = new HostAgent(args[0], Integer.parseInt(args[1])).run(args.length > 2 ? args[2] : null);
+        }
+        catch (final Throwable ex)
+        {
+            System.err.println("jrun host agent on " + hostName() + ": " + ex);
+        }
+        System.exit(exitCode);
+    }
+
+    private int run(final String networkInterface) throws IOException, InterruptedException
+    {
+        final List<String> addresses = addresses(networkInterface);
+        if (addresses.isEmpty())
+        {
+            System.err.println("jrun host agent on " + hostName() + ": no IPv4 address" +
+                (null == networkInterface ? "" : " on " + networkInterface));
+            return 1;
+        }
+
+        try (MediaDriver ignored = EmbeddedDriver.launch(aeronDir))
+        {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::endRanks, "jrun-agent-shutdown"));
+            send(AgentProtocol.HELLO, String.join(",", addresses));
+            final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            if (!startRanks(in))
+            {
+                return 1;
+            }
+            final Thread commands = new Thread(() -> followCommands(in), "jrun-agent-commands");
+            commands.setDaemon(true);
+            commands.start();
+            awaitRanks();
+        }
+        return 0;
+    }
+
+    private boolean startRanks(final BufferedReader in) throws IOException
+    {
+        final Map<String, String> env = new TreeMap<>();
+        final List<String> command = new ArrayList<>();
+        final List<Integer> rankList = new ArrayList<>();
+        boolean prefix = true;
+        String line;
+        while (null != (line = in.readLine()))
+        {
+            final int space = line.indexOf(' ');
+            final String verb = space < 0 ? line : line.substring(0, space);
+            final String value = space < 0 ? "" : line.substring(space + 1);
+            switch (verb)
+            {
+                case AgentProtocol.ENV ->
+                {
+                    final int equals = value.indexOf('=');
+                    env.put(value.substring(0, equals), value.substring(equals + 1));
+                }
+                case AgentProtocol.ARG -> command.add(value);
+                case AgentProtocol.RANKS ->
+                {
+                    for (final String rank : value.split(","))
+                    {
+                        rankList.add(Integer.parseInt(rank));
+                    }
+                }
+                case AgentProtocol.PREFIX -> prefix = Boolean.parseBoolean(value);
+                case AgentProtocol.START ->
+                {
+                    launch(env, command, rankList, prefix);
+                    return true;
+                }
+                default -> System.err.println("jrun host agent on " + hostName() + ": unknown command " + line);
+            }
+        }
+        return false;
+    }
+
+    private void launch(
+        final Map<String, String> env, final List<String> command, final List<Integer> rankList, final boolean prefix)
+        throws IOException
+    {
+        synchronized (ranks)
+        {
+            for (final int rank : rankList)
+            {
+                final ProcessBuilder builder = new ProcessBuilder(command);
+                builder.environment().putAll(env);
+                builder.environment().put(JobEnvironment.RANK, Integer.toString(rank));
+                builder.environment().put(JobEnvironment.JOB_ID, jobId);
+                builder.environment().put(JobEnvironment.AERON_DIR, aeronDir);
+                builder.environment().put(JobEnvironment.LOCAL_SIZE, Integer.toString(rankList.size()));
+                ranks.add(RankProcess.start(rank, builder, prefix, System.out, System.err));
+            }
+        }
+    }
+
+    private void followCommands(final BufferedReader in)
+    {
+        try
+        {
+            String line;
+            while (null != (line = in.readLine()))
+            {
+                if (AgentProtocol.STOP.equals(line))
+                {
+                    break;
+                }
+                if (AgentProtocol.REPORT.equals(line))
+                {
+                    askForReports();
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            // jrun is gone: end the ranks below
+        }
+        endRanks();
+    }
+
+    private void askForReports()
+    {
+        synchronized (ranks)
+        {
+            for (final RankProcess rank : ranks)
+            {
+                try
+                {
+                    new ProcessBuilder("kill", "-" + Mpi.REPORT_SIGNAL, Long.toString(rank.pid())).start();
+                }
+                catch (final IOException ex)
+                {
+                    System.err.println("jrun host agent on " + hostName() + ": cannot signal rank " + rank.rank());
+                }
+            }
+        }
+    }
+
+    private void awaitRanks() throws InterruptedException
+    {
+        final List<RankProcess> started;
+        synchronized (ranks)
+        {
+            started = new ArrayList<>(ranks);
+        }
+        final List<RankProcess> pending = new ArrayList<>(started);
+        while (!pending.isEmpty())
+        {
+            for (int i = pending.size() - 1; i >= 0; i--)
+            {
+                final RankProcess rank = pending.get(i);
+                if (!rank.isAlive())
+                {
+                    rank.awaitOutput(TERMINATE_GRACE_NS);
+                    send(AgentProtocol.EXIT, rank.rank() + " " + rank.exitValue());
+                    pending.remove(i);
+                }
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void endRanks()
+    {
+        if (stopping)
+        {
+            return;
+        }
+        stopping = true;
+        final List<RankProcess> started;
+        synchronized (ranks)
+        {
+            started = new ArrayList<>(ranks);
+        }
+        started.forEach(RankProcess::terminate);
+        final long deadline = System.nanoTime() + TERMINATE_GRACE_NS;
+        for (final RankProcess rank : started)
+        {
+            try
+            {
+                if (!rank.awaitExit(deadline - System.nanoTime()))
+                {
+                    rank.kill();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                rank.kill();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void send(final String verb, final String value)
+    {
+        synchronized (control)
+        {
+            control.println(AgentProtocol.control(verb, value));
+            control.flush();
+        }
+    }
+
+    private static List<String> addresses(final String networkInterface) throws SocketException
+    {
+        final List<String> addresses = new ArrayList<>();
+        for (final NetworkInterface candidate : Collections.list(NetworkInterface.getNetworkInterfaces()))
+        {
+            if (!candidate.isUp() || candidate.isLoopback())
+            {
+                continue;
+            }
+            for (final InterfaceAddress address : candidate.getInterfaceAddresses())
+            {
+                if (address.getAddress() instanceof Inet4Address &&
+                    (null == networkInterface || matches(networkInterface, candidate, address)))
+                {
+                    addresses.add(address.getAddress().getHostAddress() + "/" + address.getNetworkPrefixLength());
+                }
+            }
+        }
+        return addresses;
+    }
+
+    private static boolean matches(final String wanted, final NetworkInterface candidate, final InterfaceAddress address)
+    {
+        final int slash = wanted.indexOf('/');
+        if (slash < 0)
+        {
+            return wanted.equals(candidate.getName()) || wanted.equals(address.getAddress().getHostAddress());
+        }
+        try
+        {
+            final int prefix = Integer.parseInt(wanted.substring(slash + 1));
+            final int network = toInt(InetAddress.getByName(wanted.substring(0, slash)));
+            final int mask = 0 == prefix ? 0 : -1 << (32 - prefix);
+            return (toInt(address.getAddress()) & mask) == (network & mask);
+        }
+        catch (final IOException | NumberFormatException ex)
+        {
+            return false;
+        }
+    }
+
+    private static int toInt(final InetAddress address)
+    {
+        final byte[] bytes = address.getAddress();
+        return (bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16 | (bytes[2] & 0xFF) << 8 | (bytes[3] & 0xFF);
+    }
+
+    private static String hostName()
+    {
+        try
+        {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (final IOException ex)
+        {
+            return "?";
+        }
+    }
+}

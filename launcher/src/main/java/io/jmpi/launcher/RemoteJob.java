@@ -1,0 +1,371 @@
+package io.jmpi.launcher;
+
+import io.jmpi.transport.JobEnvironment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A job across hosts: jrun starts a {@link HostAgent} on every host through the launch agent, collects the hosts'
+ * addresses, gives every rank a UDP inbox endpoint, tells each agent which ranks to start, forwards their output,
+ * and ends the job on the first failure, the timeout or a signal, as {@link Job} does on one host.
+ */
+final class RemoteJob implements AutoCloseable
+{
+    private static final long HELLO_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(20);
+    private static final long STOP_WAIT_NS = TimeUnit.SECONDS.toNanos(5);
+    private static final long REPORT_WAIT_MS = 1500;
+    private static final int PORT_BASE = 20000;
+    private static final int PORT_SPREAD = 20000;
+
+    /**
+     * What arrived from an agent: a control line, or the end of its output.
+     */
+    private record Event(int host, String verb, String value)
+    {
+    }
+
+    private final String jobId;
+    private final JrunOptions options;
+    private final List<HostList.Host> hosts;
+    private final int[] hostOf;
+    private final List<String> command;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final List<Process> agents = new ArrayList<>();
+    private final List<Writer> agentInputs = new ArrayList<>();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private boolean closed;
+
+    RemoteJob(
+        final String jobId,
+        final JrunOptions options,
+        final List<HostList.Host> hosts,
+        final int[] hostOf,
+        final List<String> command,
+        final PrintStream out,
+        final PrintStream err)
+    {
+        this.jobId = jobId;
+        this.options = options;
+        this.hosts = hosts;
+        this.hostOf = hostOf;
+        this.command = command;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Start the agents and the ranks, and wait until every rank has exited, the first failure or the timeout.
+     *
+     * @return the exit code for jrun.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    int run() throws InterruptedException
+    {
+        final String[] addresses = startAgents();
+        if (null == addresses)
+        {
+            return Job.LAUNCH_FAILURE_EXIT_CODE;
+        }
+        startRanks(endpoints(addresses));
+        return awaitRanks();
+    }
+
+    private synchronized String[] startAgents() throws InterruptedException
+    {
+        for (int h = 0; h < hosts.size(); h++)
+        {
+            final String host = hosts.get(h).name();
+            final List<String> agentCommand = LaunchAgent.command(options.launchAgent(), host, agentJvm(h));
+            try
+            {
+                final Process agent = new ProcessBuilder(agentCommand).start();
+                agents.add(agent);
+                agentInputs.add(new OutputStreamWriter(agent.getOutputStream(), StandardCharsets.UTF_8));
+                follow(h, agent);
+            }
+            catch (final IOException ex)
+            {
+                err.println("jrun: cannot start the launch agent for host " + host + ": " + ex.getMessage());
+                return null;
+            }
+        }
+
+        final String[] reported = new String[hosts.size()];
+        int answered = 0;
+        final long deadline = System.nanoTime() + HELLO_TIMEOUT_NS;
+        while (answered < hosts.size())
+        {
+            final Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (null == event)
+            {
+                for (int h = 0; h < hosts.size(); h++)
+                {
+                    if (null == reported[h])
+                    {
+                        err.println("jrun: host " + hosts.get(h).name() + " did not answer within " +
+                            TimeUnit.NANOSECONDS.toSeconds(HELLO_TIMEOUT_NS) + " s");
+                    }
+                }
+                return null;
+            }
+            if (AgentProtocol.HELLO.equals(event.verb()))
+            {
+                reported[event.host()] = event.value();
+                answered++;
+            }
+            else if (null == event.verb())
+            {
+                err.println("jrun: cannot reach host " + hosts.get(event.host()).name() +
+                    ": its launch agent ended (exit code " + exitCode(agents.get(event.host())) + ")");
+                return null;
+            }
+        }
+        return AddressChooser.choose(reported);
+    }
+
+    private List<String> agentJvm(final int hostIndex)
+    {
+        final List<String> jvm = new ArrayList<>();
+        jvm.add(Jvm.executable());
+        jvm.addAll(Jvm.flags());
+        jvm.add("-cp");
+        jvm.add(System.getProperty("java.class.path"));
+        jvm.add(HostAgent.class.getName());
+        jvm.add(jobId);
+        jvm.add(Integer.toString(hostIndex));
+        if (null != options.networkInterface())
+        {
+            jvm.add(options.networkInterface());
+        }
+        return jvm;
+    }
+
+    private String endpoints(final String[] addresses)
+    {
+        final int base = PORT_BASE + ThreadLocalRandom.current().nextInt(PORT_SPREAD / 64) * 64;
+        final int[] nextPort = new int[hosts.size()];
+        final StringBuilder endpoints = new StringBuilder();
+        for (int rank = 0; rank < hostOf.length; rank++)
+        {
+            final int host = hostOf[rank];
+            endpoints.append(0 == rank ? "" : ",").append(addresses[host]).append(':').append(base + nextPort[host]++);
+        }
+        return endpoints.toString();
+    }
+
+    private synchronized void startRanks(final String endpoints)
+    {
+        for (int h = 0; h < hosts.size(); h++)
+        {
+            final StringBuilder ranks = new StringBuilder();
+            for (int rank = 0; rank < hostOf.length; rank++)
+            {
+                if (hostOf[rank] == h)
+                {
+                    ranks.append(ranks.length() > 0 ? "," : "").append(rank);
+                }
+            }
+            final List<String> lines = new ArrayList<>();
+            lines.add(AgentProtocol.ENV + " " + JobEnvironment.SIZE + "=" + hostOf.length);
+            lines.add(AgentProtocol.ENV + " " + JobEnvironment.ENDPOINTS + "=" + endpoints);
+            for (final String word : command)
+            {
+                lines.add(AgentProtocol.ARG + " " + word);
+            }
+            lines.add(AgentProtocol.PREFIX + " " + options.prefixOutput());
+            if (ranks.length() > 0)
+            {
+                lines.add(AgentProtocol.RANKS + " " + ranks);
+            }
+            lines.add(AgentProtocol.START);
+            tell(h, lines);
+        }
+    }
+
+    private int awaitRanks() throws InterruptedException
+    {
+        int running = hostOf.length;
+        final int[] runningOnHost = new int[hosts.size()];
+        for (final int host : hostOf)
+        {
+            runningOnHost[host]++;
+        }
+        final long deadline = options.timeoutSeconds() > 0 ?
+            System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds()) : Long.MAX_VALUE;
+        while (running > 0)
+        {
+            final Event event = events.poll(
+                Math.max(0, Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1))), TimeUnit.NANOSECONDS);
+            if (null == event)
+            {
+                if (System.nanoTime() >= deadline)
+                {
+                    tellAll(AgentProtocol.REPORT);
+                    Thread.sleep(REPORT_WAIT_MS);
+                    err.println("jrun: job timed out after " + options.timeoutSeconds() + " s");
+                    return Job.TIMEOUT_EXIT_CODE;
+                }
+                continue;
+            }
+            if (null == event.verb())
+            {
+                if (runningOnHost[event.host()] > 0)
+                {
+                    err.println("jrun: lost host " + hosts.get(event.host()).name() +
+                        ": its agent ended (exit code " + exitCode(agents.get(event.host())) + ")");
+                    return Job.LAUNCH_FAILURE_EXIT_CODE;
+                }
+                continue;
+            }
+            if (AgentProtocol.EXIT.equals(event.verb()))
+            {
+                final String[] words = event.value().split(" ");
+                final int rank = Integer.parseInt(words[0]);
+                final int exitValue = Integer.parseInt(words[1]);
+                if (0 != exitValue)
+                {
+                    err.println("jrun: " + ExitStatus.describe(rank, exitValue) + " on host " +
+                        hosts.get(event.host()).name());
+                    return ExitStatus.jrunExitCode(exitValue);
+                }
+                running--;
+                runningOnHost[event.host()]--;
+            }
+        }
+        return 0;
+    }
+
+    private void follow(final int host, final Process agent)
+    {
+        final Thread stdout = new Thread(() ->
+        {
+            try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(agent.getInputStream(), StandardCharsets.UTF_8)))
+            {
+                String line;
+                while (null != (line = reader.readLine()))
+                {
+                    if (line.startsWith(AgentProtocol.MARK))
+                    {
+                        final String control = line.substring(AgentProtocol.MARK.length());
+                        final int space = control.indexOf(' ');
+                        events.add(new Event(host, control.substring(0, space), control.substring(space + 1)));
+                    }
+                    else
+                    {
+                        synchronized (out)
+                        {
+                            out.println(line);
+                        }
+                    }
+                }
+            }
+            catch (final IOException ex)
+            {
+                // the agent is gone: reported below
+            }
+            events.add(new Event(host, null, null));
+        }, "jrun-agent-" + host + "-stdout");
+        stdout.setDaemon(true);
+        stdout.start();
+
+        final Thread stderr = new Thread(
+            new OutputForwarder(agent.getErrorStream(), new byte[0], err), "jrun-agent-" + host + "-stderr");
+        stderr.setDaemon(true);
+        stderr.start();
+    }
+
+    private void tellAll(final String line)
+    {
+        for (int h = 0; h < agentInputs.size(); h++)
+        {
+            tell(h, List.of(line));
+        }
+    }
+
+    private synchronized void tell(final int host, final List<String> lines)
+    {
+        final Writer input = agentInputs.get(host);
+        try
+        {
+            for (final String line : lines)
+            {
+                input.write(line);
+                input.write('\n');
+            }
+            input.flush();
+        }
+        catch (final IOException ex)
+        {
+            // the agent is gone; its end is reported by its output thread
+        }
+    }
+
+    private static String exitCode(final Process process)
+    {
+        try
+        {
+            return process.waitFor(1, TimeUnit.SECONDS) ? Integer.toString(process.exitValue()) : "none yet";
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /**
+     * Tell every agent to end its ranks, then close their input; agents that do not end in time are killed.
+     */
+    @Override
+    public synchronized void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        tellAll(AgentProtocol.STOP);
+        for (final Writer input : agentInputs)
+        {
+            try
+            {
+                input.close();
+            }
+            catch (final IOException ex)
+            {
+                // already gone
+            }
+        }
+        final long deadline = System.nanoTime() + STOP_WAIT_NS;
+        for (final Process agent : agents)
+        {
+            try
+            {
+                if (!agent.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS))
+                {
+                    agent.descendants().forEach(ProcessHandle::destroyForcibly);
+                    agent.destroyForcibly();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                agent.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
