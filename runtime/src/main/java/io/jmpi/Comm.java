@@ -333,7 +333,7 @@ public final class Comm
             await(state, recv, "recv of sendrecv", source, recv.tag());
             completeRecv(recv, type, status);
         }
-        if (Mpi.PROC_NULL != destination)
+        if (Mpi.PROC_NULL != destination && Errors.SUCCESS != send.error())
         {
             throwIfFailed(send, "sendrecv to rank " + destination);
         }
@@ -945,8 +945,12 @@ public final class Comm
             return;
         }
         engine.start(op);
-        await(state, op, synchronous ? "ssend" : "send", destination, tag);
-        throwIfFailed(op, (synchronous ? "ssend" : "send") + " to rank " + destination + " tag " + tag);
+        final String call = synchronous ? "ssend" : "send";
+        await(state, op, call, destination, tag);
+        if (Errors.SUCCESS != op.error())
+        {
+            throwIfFailed(op, call + " to rank " + destination + " tag " + tag);
+        }
     }
 
     private Request startSend(

@@ -38,6 +38,8 @@ public enum ErrorClass
     /** A process the operation depends on has failed (MPI_ERR_PROC_FAILED of the fault-tolerance chapter). */
     ERR_PROC_FAILED(75);
 
+    private static final ErrorClass[] VALUES = values();
+
     private final int code;
 
     ErrorClass(final int code)
@@ -59,7 +61,7 @@ public enum ErrorClass
      */
     public static ErrorClass of(final int code)
     {
-        for (final ErrorClass errorClass : values())
+        for (final ErrorClass errorClass : VALUES)
         {
             if (errorClass.code == code)
             {
