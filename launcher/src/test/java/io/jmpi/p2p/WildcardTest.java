@@ -37,6 +37,8 @@ class WildcardTest
                     final int[] data = new int[me + 1];
                     java.util.Arrays.fill(data, me);
                     world.send(data, 0, data.length, 0, 100 + me);
+                    // the next messages would also match rank 0's first ANY_TAG receives: wait until those are done
+                    world.recv(data, 0, 0, 0, 50);
                     world.send(data, 0, 1, 0, 1);
                     world.send(data, 0, 2, 0, 2);
                     return;
@@ -60,6 +62,10 @@ class WildcardTest
                     }
                 }
 
+                for (int r = 1; r < size; r++)
+                {
+                    world.send(buffer, 0, 0, r, 50);
+                }
                 for (int source = size - 1; source > 0; source--)
                 {
                     world.recv(buffer, 0, buffer.length, source, Mpi.ANY_TAG, status);

@@ -11,7 +11,6 @@ import org.agrona.UnsafeApi;
 import org.agrona.concurrent.IdleStrategy;
 import org.jctools.queues.MpscArrayQueue;
 
-import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -52,9 +51,7 @@ public final class ProgressEngine
     private final BufferClaim claim = new BufferClaim();
     private final FragmentHandler fragmentHandler = this::onFragment;
     private final Consumer<Operation> failOnPeerLoss = op -> fail(op, Errors.PROC_FAILED);
-    private final IntrusiveList<Operation> posted = new IntrusiveList<>();
-    private final IntrusiveList<UnexpectedMessage> unexpected = new IntrusiveList<>();
-    private final ArrayList<UnexpectedMessage> unexpectedPool = new ArrayList<>();
+    private final MatchingQueues queues = new MatchingQueues();
     private final IntrusiveList<Operation>[] blockedEnvelopes;
     private final IntrusiveList<Operation> streaming = new IntrusiveList<>();
     private final ControlQueue controls = new ControlQueue(64);
@@ -243,10 +240,9 @@ public final class ProgressEngine
     {
         acquire();
         drainCommands();
-        final boolean cancelled = posted.contains(op);
+        final boolean cancelled = queues.unpost(op);
         if (cancelled)
         {
-            posted.remove(op);
             op.cancelled = true;
             op.complete(Errors.SUCCESS);
         }
@@ -268,7 +264,7 @@ public final class ProgressEngine
         acquire();
         drainCommands();
         doWork();
-        final UnexpectedMessage message = findUnexpected(context, source, tag);
+        final UnexpectedMessage message = queues.peekUnexpected(context, source, tag);
         if (null != message)
         {
             result.matchedSource = message.source;
@@ -294,11 +290,7 @@ public final class ProgressEngine
         acquire();
         drainCommands();
         doWork();
-        final UnexpectedMessage message = findUnexpected(context, source, tag);
-        if (null != message)
-        {
-            unexpected.remove(message);
-        }
+        final UnexpectedMessage message = queues.takeUnexpected(context, source, tag);
         release();
         return null == message ? null : new MatchedMessage(message);
     }
@@ -573,22 +565,19 @@ public final class ProgressEngine
 
     private void postReceive(final RecvOp recv)
     {
-        final UnexpectedMessage message = findUnexpected(recv.context, recv.peer, recv.tag);
-        if (null == message)
+        final UnexpectedMessage message = queues.takeUnexpected(recv.context, recv.peer, recv.tag);
+        if (null != message)
         {
-            if (RecvOp.ANY_SOURCE != recv.peer && PEER_ALIVE != peerStates[recv.peer])
-            {
-                recv.complete(Errors.PROC_FAILED);
-            }
-            else
-            {
-                posted.addLast(recv);
-            }
-            return;
+            deliver(recv, message);
         }
-
-        unexpected.remove(message);
-        deliver(recv, message);
+        else if (RecvOp.ANY_SOURCE != recv.peer && PEER_ALIVE != peerStates[recv.peer])
+        {
+            recv.complete(Errors.PROC_FAILED);
+        }
+        else
+        {
+            queues.post(recv);
+        }
     }
 
     private void deliver(final RecvOp recv, final UnexpectedMessage message)
@@ -603,32 +592,7 @@ public final class ProgressEngine
         {
             startRendezvousReceive(recv, message.source, message.tag, message.length, message.senderOpId);
         }
-        unexpectedPool.add(message);
-    }
-
-    private UnexpectedMessage findUnexpected(final int context, final int source, final int tag)
-    {
-        for (UnexpectedMessage m = unexpected.head(); null != m; m = m.next)
-        {
-            if (m.matches(context, source, tag))
-            {
-                return m;
-            }
-        }
-        return null;
-    }
-
-    private RecvOp findPosted(final int context, final int source, final int tag)
-    {
-        for (Operation op = posted.head(); null != op; op = op.next)
-        {
-            final RecvOp recv = (RecvOp)op;
-            if (recv.matches(context, source, tag))
-            {
-                return recv;
-            }
-        }
-        return null;
+        queues.recycle(message);
     }
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
@@ -685,10 +649,9 @@ public final class ProgressEngine
             return;
         }
 
-        final RecvOp recv = findPosted(context, source, tag);
+        final RecvOp recv = queues.takePosted(context, source, tag);
         if (null != recv)
         {
-            posted.remove(recv);
             if (eager)
             {
                 deliverEager(
@@ -702,20 +665,9 @@ public final class ProgressEngine
             return;
         }
 
-        final UnexpectedMessage message = unexpectedPool.isEmpty() ?
-            new UnexpectedMessage() : unexpectedPool.remove(unexpectedPool.size() - 1);
-        message.type = eager ? Wire.EAGER : Wire.RTS;
-        message.synchronous = synchronous;
-        message.source = source;
-        message.context = context;
-        message.tag = tag;
-        message.length = length;
-        message.senderOpId = senderOp;
-        if (eager && length > 0)
-        {
-            message.payload.putBytes(0, buffer, offset + Wire.HEADER_LENGTH, length);
-        }
-        unexpected.addLast(message);
+        queues.queueUnexpected(
+            eager ? Wire.EAGER : Wire.RTS, synchronous, source, context, tag, length, senderOp,
+            buffer, offset + Wire.HEADER_LENGTH);
     }
 
     private void deliverEager(
@@ -859,16 +811,7 @@ public final class ProgressEngine
     private void peerGone(final int peer, final byte state)
     {
         peerStates[peer] = state;
-        for (Operation op = posted.head(); null != op; )
-        {
-            final Operation next = op.next;
-            if (op.peer == peer || (PEER_FAILED == state && RecvOp.ANY_SOURCE == op.peer))
-            {
-                posted.remove(op);
-                op.complete(Errors.PROC_FAILED);
-            }
-            op = next;
-        }
+        queues.unpostFrom(peer, PEER_FAILED == state, failOnPeerLoss);
 
         final IntrusiveList<Operation> blocked = blockedEnvelopes[peer];
         Operation op;
