@@ -11,7 +11,9 @@ import io.jmpi.transport.AeronTransport;
 import io.jmpi.transport.IdleStrategies;
 import io.jmpi.transport.JobEnvironment;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -110,6 +112,7 @@ public final class Mpi implements AutoCloseable
             current = new Mpi(AeronTransport.connect());
             current.bootstrapBarrier();
             current.reportBlockedCallsOnSignal();
+            current.markOpen();
         }
         catch (final IllegalStateException ex)
         {
@@ -247,6 +250,7 @@ public final class Mpi implements AutoCloseable
             finally
             {
                 closed = true;
+                markClosed();
                 transport.close();
                 current = null;
             }
@@ -265,6 +269,30 @@ public final class Mpi implements AutoCloseable
         while (engine.hasPendingOutput())
         {
             state.idle.idle(engine.progress());
+        }
+    }
+
+    private void markOpen()
+    {
+        try
+        {
+            Files.createFile(JobEnvironment.openMarker(environment.aeronDir(), environment.rank()));
+        }
+        catch (final IOException ex)
+        {
+            System.err.println("jmpi: rank " + environment.rank() + " cannot mark itself open: " + ex);
+        }
+    }
+
+    private void markClosed()
+    {
+        try
+        {
+            Files.deleteIfExists(JobEnvironment.openMarker(environment.aeronDir(), environment.rank()));
+        }
+        catch (final IOException ex)
+        {
+            System.err.println("jmpi: rank " + environment.rank() + " cannot mark itself closed: " + ex);
         }
     }
 

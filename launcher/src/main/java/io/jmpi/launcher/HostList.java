@@ -44,6 +44,10 @@ final class HostList
             final int slots = colon < 0 ? 1 : slots(trimmed.substring(colon + 1), "--host entry '" + trimmed + "'");
             add(hosts, name, slots, "--host entry '" + trimmed + "'");
         }
+        if (hosts.isEmpty())
+        {
+            throw new UsageException("--host '" + spec + "' names no host");
+        }
         return hosts;
     }
 

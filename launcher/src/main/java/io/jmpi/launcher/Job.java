@@ -1,11 +1,13 @@
 package io.jmpi.launcher;
 
 import io.aeron.driver.MediaDriver;
+import io.jmpi.Mpi;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.JobEnvironment;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,14 @@ final class Job implements AutoCloseable
     private static final long TERMINATE_GRACE_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long KILL_WAIT_NS = TimeUnit.SECONDS.toNanos(5);
     private static final long OUTPUT_WAIT_NS = TimeUnit.SECONDS.toNanos(2);
+    /** How long the ranks have to report what they are blocked in when the job times out. */
+    private static final long REPORT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(1500);
+    /** How long jrun looks for the cause of a failure that was the consequence of another. */
+    private static final long CAUSE_WAIT_NS = TimeUnit.SECONDS.toNanos(1);
+    /** What the exception of a rank whose peer failed says. */
+    private static final String PROC_FAILED = "ERR_PROC_FAILED";
+    /** Once every rank has begun its report, how long its further lines may take. */
+    private static final long REPORT_SETTLE_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String jobId;
     private final String aeronDir;
@@ -170,38 +180,186 @@ final class Job implements AutoCloseable
         return builder;
     }
 
+    /**
+     * Wait for the ranks. The first failure is reported and, after {@code --grace}, ends the others; the timeout
+     * first asks every rank what it is blocked in, then ends the job.
+     */
     private int awaitRanks() throws InterruptedException
     {
+        final long startNs = System.nanoTime();
         final long timeoutNs = TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
-        final long deadlineNs = System.nanoTime() + timeoutNs;
+        final long graceNs = TimeUnit.SECONDS.toNanos(options.graceSeconds());
+        long graceEndNs = 0;
+        boolean failed = false;
         int exitCode = 0;
         int running = ranks.size();
         while (running > 0 && !ending)
         {
-            final RankProcess rank = 0 == timeoutNs ?
-                exited.take() : exited.poll(deadlineNs - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (null == rank)
+            final long nowNs = System.nanoTime();
+            long waitNs = Long.MAX_VALUE;
+            if (0 != timeoutNs)
             {
-                err.println("jrun: the job ran longer than --timeout " + options.timeoutSeconds() + " s, ending it");
-                exitCode = TIMEOUT_EXIT_CODE;
+                waitNs = Math.max(0, startNs + timeoutNs - nowNs);
+            }
+            if (failed)
+            {
+                waitNs = Math.min(waitNs, Math.max(0, graceEndNs - nowNs));
+            }
+
+            final RankProcess rank = Long.MAX_VALUE == waitNs ?
+                exited.take() : exited.poll(waitNs, TimeUnit.NANOSECONDS);
+            if (null != rank)
+            {
+                running--;
+                final Failure failure = failureOf(rank);
+                if (null == failure || ending)
+                {
+                    continue;
+                }
+                if (failed)
+                {
+                    err.println("jrun: " + failure.message());
+                    continue;
+                }
+
+                failed = true;
+                final List<Failure> failures = new ArrayList<>(List.of(failure));
+                if (failure.consequence())
+                {
+                    running -= awaitCause(failures, running);
+                }
+                final Failure cause = failures.stream().filter(f -> !f.consequence()).findFirst().orElse(failure);
+                err.println("jrun: " + cause.message());
+                exitCode = cause.jrunExitCode();
+                graceEndNs = System.nanoTime() + graceNs;
+                ending = 0 == graceNs;
+                if (!ending)
+                {
+                    failures.stream().filter(f -> f != cause).forEach(f -> err.println("jrun: " + f.message()));
+                }
+            }
+            else if (0 != timeoutNs && System.nanoTime() - (startNs + timeoutNs) >= 0)
+            {
+                reportBlockedCalls();
+                err.println("jrun: job timed out after " + options.timeoutSeconds() + " s");
+                exitCode = failed ? exitCode : TIMEOUT_EXIT_CODE;
                 ending = true;
             }
             else
             {
-                running--;
-                final int exitValue = rank.exitValue();
-                if (0 != exitValue && !ending)
-                {
-                    // the rank's last words, such as a stack trace, come before jrun's verdict
-                    rank.awaitOutput(OUTPUT_WAIT_NS);
-                    err.println("jrun: " + ExitStatus.describe(rank.rank(), exitValue));
-                    exitCode = ExitStatus.jrunExitCode(exitValue);
-                    ending = true;
-                }
+                // the grace after the failure is over
+                ending = true;
             }
         }
 
         return exitCode;
+    }
+
+    /**
+     * The first failure was a rank that found a peer failed or gone: the peer, the cause, may be exiting at this
+     * moment (a rank that closes jmpi on its way out tells its peers before it has exited). Collect the exits of
+     * a short while, so that jrun names the cause rather than the first of its victims.
+     *
+     * @return how many ranks exited meanwhile.
+     */
+    private int awaitCause(final List<Failure> failures, final int running) throws InterruptedException
+    {
+        final long deadlineNs = System.nanoTime() + CAUSE_WAIT_NS;
+        int exits = 0;
+        while (exits < running)
+        {
+            final RankProcess rank = exited.poll(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (null == rank)
+            {
+                break;
+            }
+            exits++;
+            final Failure failure = failureOf(rank);
+            if (null != failure)
+            {
+                failures.add(failure);
+                if (!failure.consequence())
+                {
+                    break;
+                }
+            }
+        }
+        return exits;
+    }
+
+    /**
+     * @return how the rank failed; {@code null} if it exited with 0 after closing jmpi.
+     */
+    private Failure failureOf(final RankProcess rank) throws InterruptedException
+    {
+        final int exitValue = rank.exitValue();
+        if (0 == exitValue)
+        {
+            return Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank())) ?
+                new Failure("rank " + rank.rank() + " exited with code 0 without closing jmpi", 1, false) : null;
+        }
+        // the rank's last words, such as a stack trace, come before jrun's verdict, which quotes them
+        rank.awaitOutput(OUTPUT_WAIT_NS);
+        final String hint = rank.errors().failureHint();
+        return new Failure(
+            ExitStatus.describe(rank.rank(), exitValue, hint),
+            ExitStatus.jrunExitCode(exitValue),
+            null != hint && hint.contains(PROC_FAILED));
+    }
+
+    /**
+     * How one rank failed.
+     *
+     * @param message     for the user, after {@code jrun: }.
+     * @param jrunExitCode exit code of jrun if this is the failure it reports first.
+     * @param consequence whether the rank failed because a peer had failed: its exception says ERR_PROC_FAILED.
+     */
+    private record Failure(String message, int jrunExitCode, boolean consequence)
+    {
+    }
+
+    /**
+     * Ask every running rank to print what each of its threads is blocked in (the runtime answers the report
+     * signal on standard error, which is forwarded as usual), and wait a little for the answers.
+     */
+    private void reportBlockedCalls() throws InterruptedException
+    {
+        final List<RankProcess> alive = ranks.stream().filter(RankProcess::isAlive).toList();
+        if (alive.isEmpty())
+        {
+            return;
+        }
+        final long[] before = new long[alive.size()];
+        final List<String> command = new ArrayList<>(List.of("kill", "-s", Mpi.REPORT_SIGNAL));
+        for (int i = 0; i < alive.size(); i++)
+        {
+            before[i] = alive.get(i).errors().reportLines();
+            command.add(Long.toString(alive.get(i).pid()));
+        }
+        try
+        {
+            // the signal's default action is to be ignored: a rank without jmpi (or not yet in it) carries on
+            final Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(REPORT_WAIT_NS, TimeUnit.NANOSECONDS);
+        }
+        catch (final IOException ex)
+        {
+            err.println("jrun: cannot ask the ranks what they are blocked in: " + ex.getMessage());
+            return;
+        }
+
+        final long deadlineNs = System.nanoTime() + REPORT_WAIT_NS;
+        boolean allAnswered = true;
+        for (int i = 0; i < alive.size(); i++)
+        {
+            allAnswered &= alive.get(i).errors().awaitReport(before[i], Math.max(0, deadlineNs - System.nanoTime()));
+        }
+        if (allAnswered)
+        {
+            // a rank writes one line per blocked thread: let the rest of them come
+            TimeUnit.NANOSECONDS.sleep(Math.min(REPORT_SETTLE_NS, Math.max(0, deadlineNs - System.nanoTime())));
+        }
     }
 
     private synchronized void endRanks()

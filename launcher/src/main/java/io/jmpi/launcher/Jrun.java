@@ -58,9 +58,15 @@ public final class Jrun
                 System.out.print(JrunOptions.USAGE);
                 return 0;
             }
-            program = RankProgram.resolve(options);
-            jobId = null == options.jobId() ? newJobId() : unusedJobId(options.jobId());
             hosts = hosts(options);
+            if (hosts.isEmpty())
+            {
+                SharedMemory.check(options.ranks());
+            }
+            program = RankProgram.resolve(options);
+            // before the id check: a dead job's directory no longer blocks its id
+            StaleJobDirectories.removeStale(System.err);
+            jobId = null == options.jobId() ? newJobId() : unusedJobId(options.jobId());
             hostOf = hosts.isEmpty() ? null : Placement.place(hosts, options.ranks(), options.mapByNode());
         }
         catch (final UsageException ex)

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * @param jvmArgs        extra arguments for every rank JVM.
  * @param prefixOutput   whether each forwarded line starts with {@code [rank] }.
  * @param timeoutSeconds the job is ended after this many seconds, or 0 for no limit.
+ * @param graceSeconds   how long the other ranks may run on after the first failure before jrun ends them.
  * @param jobId          the job id chosen by the user, or {@code null} to generate one.
  * @param hosts          {@code --host} list, {@code null} when not given.
  * @param hostfile       {@code --hostfile} path, {@code null} when not given.
@@ -35,6 +36,7 @@ record JrunOptions(
     List<String> jvmArgs,
     boolean prefixOutput,
     long timeoutSeconds,
+    long graceSeconds,
     String jobId,
     String hosts,
     String hostfile,
@@ -58,7 +60,11 @@ record JrunOptions(
           -jar APP.jar              run the Main-Class of APP.jar, with APP.jar (then -cp, if given) on the
                                     class path
           --no-prefix               forward the ranks' output lines as they are, without "[rank] "
-          --timeout SECONDS         end the job when it runs longer than SECONDS (exit code 124)
+          --timeout SECONDS         end the job when it runs longer than SECONDS (exit code 124); before
+                                    that, every rank prints what each of its threads is blocked in
+          --grace SECONDS           after the first rank fails, let the others run on for up to SECONDS
+                                    (they may handle the failure themselves) before ending them.
+                                    Default 0: end them at once
           -J<flag>, --jvm-arg FLAG  pass FLAG to every rank JVM, e.g. -J-Xmx2g; repeatable
           --job-id ID               use ID (letters, digits, '-' and '_', at most 64) as the job id instead
                                     of a generated one; the job's Aeron directory is /dev/shm/jmpi-ID
@@ -74,7 +80,9 @@ record JrunOptions(
         Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
         JMPI_AERON_DIR and JMPI_LOCAL_SIZE. Standard output and standard error of rank r are forwarded
         line by line to those of jrun, each line prefixed with "[r] ". Standard input goes to rank 0.
-        When a rank fails, jrun ends the other ranks. On exit, jrun removes the job's Aeron directory.
+        When a rank fails (a non-zero exit, a signal, or an exit without closing jmpi), jrun says which
+        rank and how, and ends the other ranks. On exit, jrun removes the job's Aeron directory; on start,
+        it removes the directories of dead jobs whose jrun was killed (/dev/shm/jmpi-*).
         Across hosts (--host, --hostfile, or inside a Slurm allocation), jrun starts an agent on every host
         through the launch agent; each agent hosts that host's media driver and starts its ranks, which also
         get JMPI_ENDPOINTS, every rank's UDP inbox address:port. Hosts must share the file system paths of
@@ -83,8 +91,9 @@ record JrunOptions(
         Exit status:
           0      every rank exited with 0
           1-255  exit code of the first rank that failed (128+n when it was killed by signal n),
-                 or 1 when jrun could not start the media driver or a rank
-          2      bad command line, jar or main class
+                 1 when it exited with 0 without closing jmpi, or 1 when jrun could not start the media
+                 driver or a rank
+          2      bad command line, jar or main class, or too little shared memory for N ranks
           124    the job ran longer than --timeout
         """;
 
@@ -106,6 +115,7 @@ record JrunOptions(
         final List<String> jvmArgs = new ArrayList<>();
         boolean prefixOutput = true;
         long timeoutSeconds = 0;
+        long graceSeconds = 0;
         String jobId = null;
         String hosts = null;
         String hostfile = null;
@@ -122,13 +132,14 @@ record JrunOptions(
                 case "-h", "--help" ->
                 {
                     return new JrunOptions(
-                        true, 0, null, null, null, List.of(), List.of(), true, 0, null, null, null, null, null, false);
+                        true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null, false);
                 }
-                case "-np", "-n" -> ranks = (int)positive(arg, value(args, i++, arg), Integer.MAX_VALUE, "ranks");
+                case "-np", "-n" -> ranks = (int)number(arg, value(args, i++, arg), 1, "positive", "ranks");
                 case "-cp", "--classpath" -> classPath = value(args, i++, arg);
                 case "-jar" -> jar = value(args, i++, arg);
                 case "--no-prefix" -> prefixOutput = false;
-                case "--timeout" -> timeoutSeconds = positive(arg, value(args, i++, arg), Long.MAX_VALUE, "seconds");
+                case "--timeout" -> timeoutSeconds = number(arg, value(args, i++, arg), 1, "positive", "seconds");
+                case "--grace" -> graceSeconds = number(arg, value(args, i++, arg), 0, "non-negative", "seconds");
                 case "--jvm-arg" -> jvmArgs.add(value(args, i++, arg));
                 case "--job-id" -> jobId = jobId(value(args, i++, arg));
                 case "--host", "-H" -> hosts = value(args, i++, arg);
@@ -166,7 +177,7 @@ record JrunOptions(
         final List<String> programArgs = List.of(Arrays.copyOfRange(args, i, args.length));
         return new JrunOptions(
             false, ranks, classPath, jar, mainClass, programArgs, List.copyOf(jvmArgs), prefixOutput, timeoutSeconds,
-            jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode);
+            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode);
     }
 
     private static boolean mapBy(final String value) throws UsageException
@@ -187,13 +198,18 @@ record JrunOptions(
         return args[index];
     }
 
-    private static long positive(final String option, final String value, final long max, final String unit)
+    /**
+     * A whole number from min up to {@link Integer#MAX_VALUE}: ranks fit an int, and seconds up to that fit a
+     * long once converted to nanoseconds.
+     */
+    private static long number(
+        final String option, final String value, final long min, final String kind, final String unit)
         throws UsageException
     {
         try
         {
             final long number = Long.parseLong(value);
-            if (number >= 1 && number <= max)
+            if (number >= min && number <= Integer.MAX_VALUE)
             {
                 return number;
             }
@@ -202,7 +218,7 @@ record JrunOptions(
         {
             // reported below, like a number out of range
         }
-        throw new UsageException(option + " expects a positive number of " + unit + ", got '" + value + "'");
+        throw new UsageException(option + " expects a " + kind + " number of " + unit + ", got '" + value + "'");
     }
 
     private static String jobId(final String value) throws UsageException

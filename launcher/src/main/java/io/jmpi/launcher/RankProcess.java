@@ -1,7 +1,6 @@
 package io.jmpi.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -16,13 +15,17 @@ final class RankProcess
     private final Process process;
     private final Thread stdoutForwarder;
     private final Thread stderrForwarder;
+    private final ErrorWatch errors;
 
-    private RankProcess(final int rank, final Process process, final Thread stdoutForwarder, final Thread stderrForwarder)
+    private RankProcess(
+        final int rank, final Process process, final Thread stdoutForwarder, final Thread stderrForwarder,
+        final ErrorWatch errors)
     {
         this.rank = rank;
         this.process = process;
         this.stdoutForwarder = stdoutForwarder;
         this.stderrForwarder = stderrForwarder;
+        this.errors = errors;
     }
 
     /**
@@ -45,17 +48,18 @@ final class RankProcess
         process.getOutputStream().close();
 
         final byte[] prefix = prefixOutput ? ("[" + rank + "] ").getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        final ErrorWatch errors = new ErrorWatch();
         return new RankProcess(
             rank,
             process,
-            forward(rank, "stdout", process.getInputStream(), prefix, out),
-            forward(rank, "stderr", process.getErrorStream(), prefix, err));
+            forward(rank, "stdout", new OutputForwarder(process.getInputStream(), prefix, out)),
+            forward(rank, "stderr", new OutputForwarder(process.getErrorStream(), prefix, err, errors)),
+            errors);
     }
 
-    private static Thread forward(
-        final int rank, final String name, final InputStream in, final byte[] prefix, final PrintStream target)
+    private static Thread forward(final int rank, final String name, final OutputForwarder forwarder)
     {
-        final Thread thread = new Thread(new OutputForwarder(in, prefix, target), "jrun-rank-" + rank + "-" + name);
+        final Thread thread = new Thread(forwarder, "jrun-rank-" + rank + "-" + name);
         // a rank's child process may hold the pipe open after the rank is gone: that must not keep jrun alive
         thread.setDaemon(true);
         thread.start();
@@ -134,6 +138,14 @@ final class RankProcess
         final long deadlineNs = System.nanoTime() + timeoutNs;
         TimeUnit.NANOSECONDS.timedJoin(stdoutForwarder, Math.max(0, deadlineNs - System.nanoTime()));
         TimeUnit.NANOSECONDS.timedJoin(stderrForwarder, Math.max(0, deadlineNs - System.nanoTime()));
+    }
+
+    /**
+     * @return the rank's standard error as watched so far.
+     */
+    ErrorWatch errors()
+    {
+        return errors;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jmpi.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -114,7 +116,11 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
     {
         try (URLClassLoader loader = new URLClassLoader(urls(classPath), ClassLoader.getPlatformClassLoader()))
         {
-            Class.forName(mainClass, false, loader);
+            final Class<?> type = Class.forName(mainClass, false, loader);
+            if (!hasMainMethod(type))
+            {
+                throw new UsageException("class " + mainClass + " has no method public static void main(String[])");
+            }
         }
         catch (final ClassNotFoundException ex)
         {
@@ -127,6 +133,19 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
         catch (final IOException ex)
         {
             // closing the loader only releases jar files: the class was found
+        }
+    }
+
+    private static boolean hasMainMethod(final Class<?> type)
+    {
+        try
+        {
+            final Method main = type.getMethod("main", String[].class);
+            return Modifier.isStatic(main.getModifiers()) && void.class == main.getReturnType();
+        }
+        catch (final NoSuchMethodException ex)
+        {
+            return false;
         }
     }
 

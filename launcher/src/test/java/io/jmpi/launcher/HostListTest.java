@@ -30,6 +30,7 @@ class HostListTest
         assertThrows(UsageException.class, () -> HostList.parseHostOption("h1:x"));
         assertThrows(UsageException.class, () -> HostList.parseHostOption("h1,,h2"));
         assertThrows(UsageException.class, () -> HostList.parseHostOption("bad host"));
+        assertThrows(UsageException.class, () -> HostList.parseHostOption(","));
     }
 
     @Test

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record JobResult(int exitCode, String stdout, String stderr)
 {
+    /** How jrun reports the directory of a dead job that it removed on start. */
+    public static final String STALE_DIRECTORY_MESSAGE = "jrun: removed stale job directory ";
+
     /**
      * @return the lines of standard output.
      */
@@ -46,11 +49,14 @@ public record JobResult(int exitCode, String stdout, String stderr)
     }
 
     /**
-     * @return jrun's own messages on standard error, such as {@code jrun: rank 2 exited with code 3}.
+     * @return jrun's own messages about this job on standard error, such as {@code jrun: rank 2 exited with code 3};
+     * without those about the directories of earlier, dead jobs that it removed on start.
      */
     public List<String> jrunMessages()
     {
-        return stderrLines().stream().filter(line -> line.startsWith("jrun: ")).toList();
+        return stderrLines().stream()
+            .filter(line -> line.startsWith("jrun: ") && !line.startsWith(STALE_DIRECTORY_MESSAGE))
+            .toList();
     }
 
     /**

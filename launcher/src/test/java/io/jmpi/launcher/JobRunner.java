@@ -98,6 +98,19 @@ public final class JobRunner
      */
     public static RunningJob start(final String... jrunArgs)
     {
+        return startIn(null, jrunArgs);
+    }
+
+    /**
+     * Start jrun in a working directory and return at once.
+     *
+     * @param workingDirectory where jrun runs, so that relative paths on its command line start there; {@code null}
+     *                         for the test's own.
+     * @param jrunArgs         the whole jrun command line.
+     * @return the running jrun; close it to make sure it ends.
+     */
+    public static RunningJob startIn(final Path workingDirectory, final String... jrunArgs)
+    {
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
         command.addAll(Jvm.flags());
@@ -106,6 +119,10 @@ public final class JobRunner
         command.add(Jrun.class.getName());
         command.addAll(List.of(jrunArgs));
         final ProcessBuilder builder = new ProcessBuilder(command);
+        if (null != workingDirectory)
+        {
+            builder.directory(workingDirectory.toFile());
+        }
         // surefire sets it to the test class path, which jrun would add to the ranks' class path once more
         builder.environment().remove("CLASSPATH");
         try
@@ -119,6 +136,42 @@ public final class JobRunner
     }
 
     /**
+     * Start a JVM that runs a class of the tests, with the test class path and the flags jmpi needs, e.g. a process
+     * outside a job that tampers with it.
+     *
+     * @param mainClass the class to run.
+     * @param args      its arguments.
+     * @return the running process, whose output is collected; close it to make sure it ends.
+     */
+    public static RunningJob startJava(final Class<?> mainClass, final String... args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Jvm.executable());
+        command.addAll(Jvm.flags());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        try
+        {
+            return new RunningJob(new ProcessBuilder(command).start());
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start " + mainClass.getName(), ex);
+        }
+    }
+
+    /**
+     * @param jobId a job id.
+     * @return the job's Aeron directory, where jrun puts it.
+     */
+    public static Path aeronDir(final String jobId)
+    {
+        return Path.of(EmbeddedDriver.aeronDirFor(jobId));
+    }
+
+    /**
      * @return a job id for {@code --job-id}, unique among tests, so that a test can check the job's leftovers.
      */
     public static String newJobId()
@@ -127,7 +180,8 @@ public final class JobRunner
     }
 
     /**
-     * Fail unless the job left nothing behind: no Aeron directory and no process of the job.
+     * Fail unless the job left nothing behind: no Aeron directory, no other file named after the job in the
+     * shared-memory directory, and no process of the job.
      *
      * @param jobId the id given to jrun with {@code --job-id}.
      * @throws AssertionError naming what is left, which is then removed.
@@ -143,14 +197,31 @@ public final class JobRunner
             processes = processesOf(jobId);
         }
 
-        final boolean dirLeft = aeronDir.exists();
+        final List<Path> files = filesOf(jobId);
         processes.forEach(ProcessHandle::destroyForcibly);
-        deleteRecursively(aeronDir.toPath());
-        if (dirLeft || !processes.isEmpty())
+        files.forEach(JobRunner::deleteRecursively);
+        if (!files.isEmpty() || !processes.isEmpty())
         {
-            throw new AssertionError("job " + jobId + " left" + (dirLeft ? " directory " + aeronDir : "") +
+            throw new AssertionError("job " + jobId + " left" + (files.isEmpty() ? "" : " files " + files) +
                 (processes.isEmpty() ? "" : " processes " +
                     processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /**
+     * @param jobId a job id.
+     * @return the entries of the shared-memory directory (where job directories live) named after the job.
+     */
+    public static List<Path> filesOf(final String jobId)
+    {
+        final Path root = Path.of(EmbeddedDriver.aeronDirFor(jobId)).getParent();
+        try (Stream<Path> entries = Files.list(root))
+        {
+            return entries.filter(path -> path.getFileName().toString().contains(jobId)).toList();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 

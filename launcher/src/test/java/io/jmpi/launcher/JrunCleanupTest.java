@@ -45,7 +45,7 @@ class JrunCleanupTest
         assertTrue(System.currentTimeMillis() - startMs < MAX_ENDED_JOB_MS, result.toString());
         assertEquals(Job.TIMEOUT_EXIT_CODE, result.exitCode(), result.toString());
         assertEquals(
-            List.of("jrun: the job ran longer than --timeout 2 s, ending it"), result.jrunMessages(),
+            List.of("jrun: job timed out after 2 s"), result.jrunMessages(),
             result.toString());
         JobRunner.assertCleanedUp(jobId);
     }

@@ -52,12 +52,13 @@ class JrunExitTest
 
         final JobResult result = JobRunner.run(List.of("--job-id", jobId), JOB_TIMEOUT, 3, Throw.class);
 
+        final String verdict = "jrun: rank 1 exited with code 1 (java.lang.IllegalStateException: boom)";
         assertEquals(1, result.exitCode(), result.toString());
-        assertEquals(List.of("jrun: rank 1 exited with code 1"), result.jrunMessages(), result.toString());
+        assertEquals(List.of(verdict), result.jrunMessages(), result.toString());
         final List<String> stderr = result.stderrLines();
         final int traceLine = stderr.indexOf("[1] Exception in thread \"main\" java.lang.IllegalStateException: boom");
         assertTrue(traceLine >= 0, result.toString());
-        assertTrue(traceLine < stderr.indexOf("jrun: rank 1 exited with code 1"), result.toString());
+        assertTrue(traceLine < stderr.indexOf(verdict), result.toString());
         JobRunner.assertCleanedUp(jobId);
     }
 

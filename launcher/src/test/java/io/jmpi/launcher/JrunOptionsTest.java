@@ -28,6 +28,7 @@ class JrunOptionsTest
         assertEquals(List.of(), options.jvmArgs());
         assertTrue(options.prefixOutput());
         assertEquals(0, options.timeoutSeconds());
+        assertEquals(0, options.graceSeconds());
         assertNull(options.jobId());
     }
 
@@ -36,12 +37,13 @@ class JrunOptionsTest
     {
         final JrunOptions options = JrunOptions.parse(
             "-n", "2", "--classpath", "a.jar:b", "--no-prefix", "--timeout", "30", "-J-Xmx1g", "--jvm-arg", "-Dx=y",
-            "--job-id", "my_job-1", "Main");
+            "--job-id", "my_job-1", "--grace", "7", "Main");
 
         assertEquals(2, options.ranks());
         assertEquals("a.jar:b", options.classPath());
         assertFalse(options.prefixOutput());
         assertEquals(30, options.timeoutSeconds());
+        assertEquals(7, options.graceSeconds());
         assertEquals(List.of("-Xmx1g", "-Dx=y"), options.jvmArgs());
         assertEquals("my_job-1", options.jobId());
         assertEquals("Main", options.mainClass());
@@ -69,6 +71,12 @@ class JrunOptionsTest
     }
 
     @Test
+    void graceMayBeZero() throws UsageException
+    {
+        assertEquals(0, JrunOptions.parse("-np", "2", "--grace", "0", "Main").graceSeconds());
+    }
+
+    @Test
     void helpNeedsNothingElse() throws UsageException
     {
         assertTrue(JrunOptions.parse("--help").help());
@@ -79,8 +87,8 @@ class JrunOptionsTest
     void usageDocumentsEveryOption()
     {
         for (final String option : List.of(
-            "-np", "-n", "-cp", "--classpath", "-jar", "--no-prefix", "--timeout", "-J<flag>", "--jvm-arg", "--job-id",
-            "--help"))
+            "-np", "-n", "-cp", "--classpath", "-jar", "--no-prefix", "--timeout", "--grace", "-J<flag>", "--jvm-arg",
+            "--job-id", "--help"))
         {
             assertTrue(JrunOptions.USAGE.contains(option + " ") || JrunOptions.USAGE.contains(option + ","), option);
         }
@@ -102,6 +110,10 @@ class JrunOptionsTest
         "-np 2 --timeout 0 Main       | --timeout expects a positive number of seconds, got '0'",
         "-np 2 --timeout 1.5 Main     | --timeout expects a positive number of seconds, got '1.5'",
         "-np 2 --job-id ../x Main     | --job-id expects letters, digits, '-' and '_' (at most 64), got '../x'",
+        "-np 2 --timeout 3000000000 M | --timeout expects a positive number of seconds, got '3000000000'",
+        "-np 2 --grace -1 Main        | --grace expects a non-negative number of seconds, got '-1'",
+        "-np 2 --grace soon Main      | --grace expects a non-negative number of seconds, got 'soon'",
+        "-np 2 --grace                | option --grace needs a value",
     })
     void rejectsBadInputWithOneLine(final String commandLine, final String message)
     {

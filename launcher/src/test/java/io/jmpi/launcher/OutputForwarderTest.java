@@ -97,6 +97,29 @@ class OutputForwarderTest
     }
 
     @Test
+    void showsTheListenerEachLineWithoutPrefixAndLineEnd()
+    {
+        final List<String> seen = new ArrayList<>();
+
+        new OutputForwarder(
+            new ByteArrayInputStream("one\r\n\nthree\nno newline".getBytes(StandardCharsets.UTF_8)),
+            "[2] ".getBytes(StandardCharsets.US_ASCII), target, seen::add).run();
+
+        assertEquals(List.of("one", "", "three", "no newline"), seen);
+        assertEquals("[2] one\r\n[2] \n[2] three\n[2] no newline\n", text());
+    }
+
+    @Test
+    void showsTheListenerLinesSplitAcrossReads()
+    {
+        final List<String> seen = new ArrayList<>();
+
+        new OutputForwarder(new OneByteAtATime("abc\ndef\n"), new byte[0], target, seen::add).run();
+
+        assertEquals(List.of("abc", "def"), seen);
+    }
+
+    @Test
     void neverInterleavesLinesOfConcurrentWriters() throws Exception
     {
         final int writers = 4;
@@ -140,6 +163,38 @@ class OutputForwarderTest
         catch (final IOException ex)
         {
             throw new AssertionError(ex);
+        }
+    }
+
+    /**
+     * Delivers one byte per read: every line arrives in pieces.
+     */
+    private static final class OneByteAtATime extends InputStream
+    {
+        private final byte[] data;
+        private int position;
+
+        OneByteAtATime(final String text)
+        {
+            data = text.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public int read()
+        {
+            return position < data.length ? data[position++] : -1;
+        }
+
+        @Override
+        public int read(final byte[] buffer, final int offset, final int length)
+        {
+            final int next = read();
+            if (-1 == next)
+            {
+                return -1;
+            }
+            buffer[offset] = (byte)next;
+            return 1;
         }
     }
 

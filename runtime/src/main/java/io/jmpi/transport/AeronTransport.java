@@ -73,6 +73,7 @@ public final class AeronTransport implements AutoCloseable
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(environment.aeronDir())
                 .driverTimeoutMs(TimeUnit.SECONDS.toMillis(5))
+                .threadFactory(EmbeddedDriver.DAEMON_THREADS)
                 .errorHandler(ex -> onClientError(rank, ex)));
 
             final int size = environment.size();

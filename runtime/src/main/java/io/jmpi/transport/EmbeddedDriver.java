@@ -5,6 +5,7 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.File;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +33,17 @@ public final class EmbeddedDriver
      * limit), and the driver's 8 MiB default would map 40 MiB of counter metadata into every job's directory.
      */
     private static final int COUNTER_VALUES_LENGTH = 1024 * 1024;
+
+    /**
+     * Daemon threads for Aeron's agents: a rank whose main returns without closing jmpi must still exit (jrun then
+     * reports it), not linger on a client or driver thread.
+     */
+    public static final ThreadFactory DAEMON_THREADS = runnable ->
+    {
+        final Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private EmbeddedDriver()
     {
@@ -61,6 +73,12 @@ public final class EmbeddedDriver
         final MediaDriver.Context ctx = new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
+            .sharedThreadFactory(DAEMON_THREADS)
+            .conductorThreadFactory(DAEMON_THREADS)
+            .senderThreadFactory(DAEMON_THREADS)
+            .receiverThreadFactory(DAEMON_THREADS)
+            .sharedNetworkThreadFactory(DAEMON_THREADS)
+            .asyncExecutorThreadFactory(DAEMON_THREADS)
             .sharedIdleStrategy(new BackoffIdleStrategy(
                 10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100)))
             .dirDeleteOnStart(true)

@@ -1,5 +1,6 @@
 package io.jmpi.transport;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -179,6 +180,20 @@ public final class JobEnvironment
     public String jobId()
     {
         return jobId;
+    }
+
+    /**
+     * The file that exists in a rank's Aeron directory from the end of init until close: jrun reads a rank that
+     * exits with 0 while its file is still there as one that left without closing jmpi (System.exit, main
+     * returning with the runtime open), which its peers would wait for in vain.
+     *
+     * @param aeronDir the Aeron directory of the rank's host.
+     * @param rank     a rank of the job.
+     * @return the marker file of that rank.
+     */
+    public static Path openMarker(final String aeronDir, final int rank)
+    {
+        return Path.of(aeronDir, "rank-" + rank + ".open");
     }
 
     /**
