@@ -39,6 +39,7 @@ public final class ProgressEngine
     private static final int CHUNKS_PER_PASS = 16;
     private static final int COMMAND_QUEUE_CAPACITY = 4096;
     private static final long PEER_CHECK_INTERVAL_NS = 100_000_000L;
+    private static final long REMOTE_DEPARTURE_GRACE_NS = 2_000_000_000L;
     private static final byte PEER_ALIVE = 0;
     private static final byte PEER_LEFT = 1;
     private static final byte PEER_FAILED = 2;
@@ -60,6 +61,10 @@ public final class ProgressEngine
     private final AtomicBoolean owned = new AtomicBoolean();
     private final long token;
     private final byte[] peerStates;
+    private final long[] fullInboxPass;
+    private final long[] disconnectedSinceNs;
+    private long pass;
+    private boolean backPressured;
     private int blockedEnvelopeCount;
     private int idleSteps;
     private long lastPeerCheckNs;
@@ -86,6 +91,8 @@ public final class ProgressEngine
         this.rank = rank;
         this.token = token;
         this.peerStates = new byte[peers.length];
+        this.fullInboxPass = new long[peers.length];
+        this.disconnectedSinceNs = new long[peers.length];
         this.inboxes = inboxes;
         this.peers = peers;
         this.chunkLengths = new int[peers.length];
@@ -225,7 +232,15 @@ public final class ProgressEngine
             final int work = progress();
             if (!op.isComplete())
             {
-                idle.idle(work);
+                if (backPressured)
+                {
+                    // a full inbox drains only when its reader runs: on few cores, give it the core
+                    Thread.yield();
+                }
+                else
+                {
+                    idle.idle(work);
+                }
             }
         }
     }
@@ -319,14 +334,18 @@ public final class ProgressEngine
         }
     }
 
+    /**
+     * Give up ownership with a release store, not a full fence. An operation handed over just after the owner's
+     * last drain may stay queued until the next progress call; that is always soon, because the thread that
+     * queued it waits for or tests it (and close drains buffered sends).
+     */
     private void release()
     {
-        owned.set(false);
-        // an operation handed over after the owner's last drain must not be stranded
+        owned.setRelease(false);
         while (!commands.isEmpty() && owned.compareAndSet(false, true))
         {
             drainCommands();
-            owned.set(false);
+            owned.setRelease(false);
         }
     }
 
@@ -354,6 +373,8 @@ public final class ProgressEngine
     private int doWork()
     {
         int work = 0;
+        pass++;
+        backPressured = false;
         if (blockedEnvelopeCount > 0)
         {
             work += retryBlockedEnvelopes();
@@ -416,6 +437,7 @@ public final class ProgressEngine
                 final int result = writeEnvelope(op);
                 if (0 == result)
                 {
+                    backPressured = true;
                     break;
                 }
                 blocked.remove(op);
@@ -491,6 +513,10 @@ public final class ProgressEngine
             final Publication publication = peers[op.peer];
             for (int i = 0; i < CHUNKS_PER_PASS && op.sentLength < op.acceptedLength; i++)
             {
+                if (fullInboxPass[op.peer] == pass)
+                {
+                    break;
+                }
                 final int chunk = Math.min(chunkLengths[op.peer], op.acceptedLength - op.sentLength);
                 final long position = publication.tryClaim(Wire.HEADER_LENGTH + chunk, claim);
                 if (position <= 0)
@@ -499,6 +525,11 @@ public final class ProgressEngine
                     {
                         streaming.remove(op);
                         fail(op, Errors.OTHER);
+                    }
+                    else
+                    {
+                        fullInboxPass[op.peer] = pass;
+                        backPressured = true;
                     }
                     break;
                 }
@@ -781,7 +812,9 @@ public final class ProgressEngine
     }
 
     /**
-     * A peer whose inbox subscription has disappeared without a BYE has died: its driver client timed out.
+     * A peer whose inbox subscription has disappeared without a BYE has died: its driver client timed out. A peer
+     * across the network gets a grace period first: when it leaves normally, its last data and its BYE may still be
+     * on the wire (its publication lingers) after its inbox is gone.
      */
     private int checkPeers()
     {
@@ -794,13 +827,31 @@ public final class ProgressEngine
         int work = 0;
         for (int r = 0; r < peers.length; r++)
         {
-            if (PEER_ALIVE == peerStates[r] && !peers[r].isConnected())
+            if (PEER_ALIVE != peerStates[r])
+            {
+                continue;
+            }
+            if (peers[r].isConnected())
+            {
+                disconnectedSinceNs[r] = 0;
+            }
+            else if (isIpc(peers[r]) ||
+                (0 != disconnectedSinceNs[r] && now - disconnectedSinceNs[r] > REMOTE_DEPARTURE_GRACE_NS))
             {
                 peerGone(r, PEER_FAILED);
                 work++;
             }
+            else if (0 == disconnectedSinceNs[r])
+            {
+                disconnectedSinceNs[r] = now;
+            }
         }
         return work;
+    }
+
+    private static boolean isIpc(final Publication publication)
+    {
+        return publication.channel().startsWith("aeron:ipc");
     }
 
     /**
