@@ -911,10 +911,9 @@ public final class Comm
         engine.progress();
         for (int r = 0; r < worldRanks.length; r++)
         {
-            if (engine.isGone(worldRanks[r]))
+            if (engine.hasFailed(worldRanks[r]))
             {
-                throw new MpiException(ErrorClass.ERR_PROC_FAILED,
-                    "rank " + r + " of " + this + " has failed or left the job");
+                throw new MpiException(ErrorClass.ERR_PROC_FAILED, "rank " + r + " of " + this + " has failed");
             }
         }
     }

@@ -47,7 +47,8 @@ final class CommCollectiveContext implements CollectiveContext
      */
     public int broadcastStreamId()
     {
-        return Channels.broadcastStreamId(comm.contextBase() / Comm.CONTEXTS_PER_COMM);
+        return Channels.broadcastStreamId(
+            comm.contextBase() / Comm.CONTEXTS_PER_COMM, comm.worldRankOf(0), comm.mpi().world().size());
     }
 
     /**

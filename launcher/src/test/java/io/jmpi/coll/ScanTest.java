@@ -18,12 +18,12 @@ import static io.jmpi.coll.TestArrays.random;
 import static io.jmpi.coll.TestArrays.seed;
 
 /**
- * Scan and exscan through each algorithm and the tuned rule, against serial prefix folds in rank order; exscan
+ * Scan and exscan through each algorithm, against serial prefix folds in rank order; exscan
  * leaves rank 0's buffer as it was.
  */
 class ScanTest
 {
-    static final String[] ALGORITHMS = { "recursive_doubling", "linear", "" };
+    static final String[] ALGORITHMS = { "recursive_doubling", "linear" };
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 2, 3, 4, 8 })

@@ -211,11 +211,11 @@ public final class ProgressEngine
 
     /**
      * @param worldRank a rank of the job.
-     * @return true if that rank has failed or left the job.
+     * @return true if that rank has failed: it left without closing jmpi.
      */
-    public boolean isGone(final int worldRank)
+    public boolean hasFailed(final int worldRank)
     {
-        return PEER_ALIVE != peerStates[worldRank];
+        return PEER_FAILED == peerStates[worldRank];
     }
 
     /**

@@ -38,11 +38,12 @@ public interface CollectiveContext
     int localRanks();
 
     /**
-     * Make point-to-point progress and fail if a member has failed or left the job. Algorithms that wait on
-     * streams of their own, rather than on the channel, call this from their idle loops so that a dead member
-     * wakes them with an error instead of a hang.
+     * Make point-to-point progress and fail if a member has failed (left without closing jmpi; a member that
+     * closed normally is not a failure, its messages stay readable). Algorithms that wait on streams of their own,
+     * rather than on the channel, call this from their idle loops so that a dead member wakes them with an error
+     * instead of a hang.
      *
-     * @throws io.jmpi.MpiException ERR_PROC_FAILED naming the member that is gone.
+     * @throws io.jmpi.MpiException ERR_PROC_FAILED naming the member that failed.
      */
     void checkMembers();
 }

@@ -26,7 +26,7 @@ public final class Channels
     /** Stream id of rank 0's inbox; rank r receives on {@code INBOX_STREAM_BASE + r}. */
     public static final int INBOX_STREAM_BASE = 0x1000;
 
-    /** Stream id of the world's broadcast stream; communicator number c broadcasts on {@code BROADCAST_STREAM_BASE + c}. */
+    /** First stream id of the broadcast streams, see {@link #broadcastStreamId(int, int, int)}. */
     public static final int BROADCAST_STREAM_BASE = 0x100000;
 
     private Channels()
@@ -52,11 +52,17 @@ public final class Channels
     }
 
     /**
+     * The broadcast stream of a communicator. The parts of one split share a communicator number (they have no
+     * member in common, so their point-to-point traffic cannot meet), but IPC publications on one stream share one
+     * log: each part needs a stream of its own, told apart by its first member, which no other part has.
+     *
      * @param communicatorNumber number of the communicator within the job, the same at every member.
+     * @param firstMember        world rank of the communicator's rank 0.
+     * @param worldSize          number of ranks in the job.
      * @return the stream id of that communicator's broadcast stream.
      */
-    public static int broadcastStreamId(final int communicatorNumber)
+    public static int broadcastStreamId(final int communicatorNumber, final int firstMember, final int worldSize)
     {
-        return BROADCAST_STREAM_BASE + communicatorNumber;
+        return BROADCAST_STREAM_BASE + communicatorNumber * worldSize + firstMember;
     }
 }

@@ -1,0 +1,499 @@
+package io.jmpi.coll;
+
+import io.jmpi.Datatype;
+import io.jmpi.Op;
+import io.jmpi.coll.algorithm.AllgatherAlgorithm;
+import io.jmpi.coll.algorithm.AllgathervAlgorithm;
+import io.jmpi.coll.algorithm.AllreduceAlgorithm;
+import io.jmpi.coll.algorithm.AlltoallAlgorithm;
+import io.jmpi.coll.algorithm.AlltoallvAlgorithm;
+import io.jmpi.coll.algorithm.BarrierAlgorithm;
+import io.jmpi.coll.algorithm.BcastAlgorithm;
+import io.jmpi.coll.algorithm.BinomialBarrier;
+import io.jmpi.coll.algorithm.BinomialBcast;
+import io.jmpi.coll.algorithm.BinomialGather;
+import io.jmpi.coll.algorithm.BinomialReduce;
+import io.jmpi.coll.algorithm.BinomialScatter;
+import io.jmpi.coll.algorithm.BruckAllgather;
+import io.jmpi.coll.algorithm.BruckAlltoall;
+import io.jmpi.coll.algorithm.DisseminationBarrier;
+import io.jmpi.coll.algorithm.ExscanAlgorithm;
+import io.jmpi.coll.algorithm.GatherAlgorithm;
+import io.jmpi.coll.algorithm.GathervAlgorithm;
+import io.jmpi.coll.algorithm.LinearExscan;
+import io.jmpi.coll.algorithm.LinearGather;
+import io.jmpi.coll.algorithm.LinearGatherv;
+import io.jmpi.coll.algorithm.LinearReduce;
+import io.jmpi.coll.algorithm.LinearScan;
+import io.jmpi.coll.algorithm.LinearScatter;
+import io.jmpi.coll.algorithm.LinearScatterv;
+import io.jmpi.coll.algorithm.MulticastBcast;
+import io.jmpi.coll.algorithm.PairwiseAlltoall;
+import io.jmpi.coll.algorithm.PairwiseAlltoallv;
+import io.jmpi.coll.algorithm.RecursiveDoublingAllreduce;
+import io.jmpi.coll.algorithm.RecursiveDoublingExscan;
+import io.jmpi.coll.algorithm.RecursiveDoublingScan;
+import io.jmpi.coll.algorithm.ReduceAlgorithm;
+import io.jmpi.coll.algorithm.ReduceBcastAllreduce;
+import io.jmpi.coll.algorithm.ReduceScatterAlgorithm;
+import io.jmpi.coll.algorithm.ReduceScattervReduceScatter;
+import io.jmpi.coll.algorithm.RingAllgather;
+import io.jmpi.coll.algorithm.RingAllgatherv;
+import io.jmpi.coll.algorithm.RingAllreduce;
+import io.jmpi.coll.algorithm.RingReduceScatter;
+import io.jmpi.coll.algorithm.ScanAlgorithm;
+import io.jmpi.coll.algorithm.ScatterAllgatherBcast;
+import io.jmpi.coll.algorithm.ScatterAlgorithm;
+import io.jmpi.coll.algorithm.ScattervAlgorithm;
+import io.jmpi.coll.base.Exchange;
+import io.jmpi.coll.base.Memory;
+import io.jmpi.coll.base.Scratch;
+import io.jmpi.coll.base.Types;
+import io.jmpi.spi.CollectiveContext;
+import io.jmpi.spi.Collectives;
+
+import java.util.List;
+
+/**
+ * The collectives of one communicator: each call checks its arguments, picks an algorithm by the tuned rule or
+ * the property that forces one (see {@link AlgorithmTable}), and runs it.
+ * <p>
+ * Where MPI leaves a choice, jmpi does what Open MPI and MPICH do: send and receive buffers must have the same
+ * datatype and matching counts; reductions are computed in rank order, {@code x0 op x1 op ... op xn-1}, so that
+ * non-commutative operations are served; allreduce gives every rank bit for bit the same result. A rank that finds
+ * a message longer than the room its arguments give fills the room, finishes the collective and then throws
+ * ERR_TRUNCATE, so that no other rank waits for it.
+ * <p>
+ * Reductions work on primitive arrays: a ByteBuffer or DirectBuffer argument is copied to or from a byte array
+ * kept for the next call. Steady-state calls allocate nothing. The first broadcast on a communicator whose ranks
+ * share a host opens its broadcast stream, whatever algorithm serves it.
+ */
+final class TunedCollectives implements Collectives
+{
+    private final Exchange exchange;
+    private final Scratch scratch = new Scratch();
+    private final int rank;
+    private final int size;
+    private final MulticastBcast multicastBcast;
+    private final AlgorithmTable<BarrierAlgorithm> barriers;
+    private final AlgorithmTable<BcastAlgorithm> bcasts;
+    private final AlgorithmTable<ReduceAlgorithm> reduces;
+    private final AlgorithmTable<AllreduceAlgorithm> allreduces;
+    private final AlgorithmTable<GatherAlgorithm> gathers;
+    private final AlgorithmTable<GathervAlgorithm> gathervs;
+    private final AlgorithmTable<ScatterAlgorithm> scatters;
+    private final AlgorithmTable<ScattervAlgorithm> scattervs;
+    private final AlgorithmTable<AllgatherAlgorithm> allgathers;
+    private final AlgorithmTable<AllgathervAlgorithm> allgathervs;
+    private final AlgorithmTable<AlltoallAlgorithm> alltoalls;
+    private final AlgorithmTable<AlltoallvAlgorithm> alltoallvs;
+    private final AlgorithmTable<ReduceScatterAlgorithm> reduceScatters;
+    private final AlgorithmTable<ScanAlgorithm> scans;
+    private final AlgorithmTable<ExscanAlgorithm> exscans;
+
+    TunedCollectives(final CollectiveContext context)
+    {
+        exchange = new Exchange(context.channel());
+        rank = exchange.rank();
+        size = exchange.size();
+        multicastBcast = new MulticastBcast(exchange, context);
+        final BinomialBcast binomialBcast = new BinomialBcast(exchange);
+        final BinomialReduce binomialReduce = new BinomialReduce(exchange, scratch);
+        final LinearScatterv linearScatterv = new LinearScatterv(exchange);
+        final BcastAlgorithm resultBcast = multicastBcast.isAvailable() ? multicastBcast : binomialBcast;
+
+        barriers = new AlgorithmTable<>("barrier", List.of(
+            new DisseminationBarrier(exchange),
+            new BinomialBarrier(exchange)));
+        bcasts = new AlgorithmTable<>("bcast", List.of(
+            multicastBcast,
+            binomialBcast,
+            new ScatterAllgatherBcast(exchange)));
+        reduces = new AlgorithmTable<>("reduce", List.of(
+            binomialReduce,
+            new LinearReduce(exchange, scratch)));
+        allreduces = new AlgorithmTable<>("allreduce", List.of(
+            new RecursiveDoublingAllreduce(exchange, scratch),
+            new RingAllreduce(exchange, scratch),
+            new ReduceBcastAllreduce(binomialReduce, resultBcast)));
+        gathers = new AlgorithmTable<>("gather", List.of(
+            new LinearGather(exchange),
+            new BinomialGather(exchange, scratch)));
+        gathervs = new AlgorithmTable<>("gatherv", List.of(
+            new LinearGatherv(exchange)));
+        scatters = new AlgorithmTable<>("scatter", List.of(
+            new LinearScatter(exchange),
+            new BinomialScatter(exchange, scratch)));
+        scattervs = new AlgorithmTable<>("scatterv", List.of(
+            linearScatterv));
+        allgathers = new AlgorithmTable<>("allgather", List.of(
+            new RingAllgather(exchange),
+            new BruckAllgather(exchange, scratch)));
+        allgathervs = new AlgorithmTable<>("allgatherv", List.of(
+            new RingAllgatherv(exchange)));
+        alltoalls = new AlgorithmTable<>("alltoall", List.of(
+            new PairwiseAlltoall(exchange),
+            new BruckAlltoall(exchange, scratch)));
+        alltoallvs = new AlgorithmTable<>("alltoallv", List.of(
+            new PairwiseAlltoallv(exchange)));
+        reduceScatters = new AlgorithmTable<>("reduce_scatter", List.of(
+            new RingReduceScatter(exchange, scratch),
+            new ReduceScattervReduceScatter(binomialReduce, linearScatterv, exchange, scratch)));
+        scans = new AlgorithmTable<>("scan", List.of(
+            new RecursiveDoublingScan(exchange, scratch),
+            new LinearScan(exchange, scratch)));
+        exscans = new AlgorithmTable<>("exscan", List.of(
+            new RecursiveDoublingExscan(exchange, scratch),
+            new LinearExscan(exchange, scratch)));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void barrier()
+    {
+        exchange.begin();
+        barriers.select(TunedRules.barrier(size)).barrier();
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void bcast(final Object buffer, final int offset, final int count, final int root)
+    {
+        exchange.begin();
+        if (multicastBcast.isAvailable())
+        {
+            multicastBcast.open();
+        }
+        final Datatype type = Arguments.buffer(buffer, offset, count, rank != root, "buffer");
+        final String rule = TunedRules.bcast(size, (long)count * type.size(), multicastBcast.isAvailable());
+        BcastAlgorithm algorithm = bcasts.select(rule);
+        if (!algorithm.isAvailable())
+        {
+            algorithm = bcasts.named(rule);
+        }
+        algorithm.bcast(buffer, offset, count, type, root);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void reduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
+        final Op op, final int root)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, count, false, "sendBuffer");
+        Arguments.op(op, type, count);
+        if (rank == root)
+        {
+            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+        }
+        final ReduceAlgorithm algorithm =
+            reduces.select(TunedRules.reduce(size, (long)count * type.size(), op.isCommutative()));
+        final Object send = stageSend(sendBuffer, sendOffset, count, type);
+        final Object recv = rank == root ? stageRecv(recvBuffer, count, type) : null;
+        algorithm.reduce(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+            count, type, op, root);
+        if (rank == root)
+        {
+            unstageRecv(recv, recvBuffer, recvOffset, count, type);
+        }
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void allreduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
+        final Op op)
+    {
+        exchange.begin();
+        final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        final String rule = TunedRules.allreduce(size, (long)count * type.size(), op.isCommutative());
+        AllreduceAlgorithm algorithm = allreduces.select(rule);
+        if (!algorithm.supports(op))
+        {
+            algorithm = allreduces.named(rule);
+        }
+        final Object send = stageSend(sendBuffer, sendOffset, count, type);
+        final Object recv = stageRecv(recvBuffer, count, type);
+        algorithm.allreduce(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+            count, type, op);
+        unstageRecv(recv, recvBuffer, recvOffset, count, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void gather(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount, final int root)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        Arguments.total(size, sendCount, "sendCount");
+        if (rank == root)
+        {
+            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true,
+                "recvBuffer"));
+            Arguments.sameCount(sendCount, recvCount, "gather at the root");
+        }
+        gathers.select(TunedRules.gather(size, (long)sendCount * type.size()))
+            .gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, type, root);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void gatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int[] recvCounts, final int[] displacements, final int root)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        if (rank == root)
+        {
+            Arguments.sameType(type, Arguments.blocks(
+                recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
+            Arguments.sameCount(sendCount, recvCounts[root], "gatherv at the root");
+        }
+        gathervs.select(LinearGatherv.NAME).gatherv(
+            sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type, root);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void scatter(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount, final int root)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
+        Arguments.total(size, recvCount, "recvCount");
+        if (rank == root)
+        {
+            Arguments.sameType(Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false,
+                "sendBuffer"), type);
+            Arguments.sameCount(sendCount, recvCount, "scatter at the root");
+        }
+        scatters.select(TunedRules.scatter(size, (long)recvCount * type.size()))
+            .scatter(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type, root);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void scatterv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
+        if (rank == root)
+        {
+            Arguments.sameType(Arguments.blocks(
+                sendBuffer, sendOffset, sendCounts, displacements, size, false, Arguments.SCATTERV), type);
+            Arguments.sameCount(sendCounts[root], recvCount, "scatterv at the root");
+        }
+        scattervs.select(LinearScatterv.NAME).scatterv(
+            sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, type, root);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void allgather(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
+        Arguments.sameCount(sendCount, recvCount, "allgather");
+        allgathers.select(TunedRules.allgather(size, (long)recvCount * type.size()))
+            .allgather(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void allgatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int[] recvCounts, final int[] displacements)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.blocks(
+            recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
+        Arguments.sameCount(sendCount, recvCounts[rank], "allgatherv");
+        allgathervs.select(RingAllgatherv.NAME).allgatherv(
+            sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void alltoall(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
+        Arguments.sameCount(sendCount, recvCount, "alltoall");
+        alltoalls.select(TunedRules.alltoall(size, (long)recvCount * type.size()))
+            .alltoall(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void alltoallv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
+    {
+        exchange.begin();
+        final Datatype type = Arguments.blocks(
+            sendBuffer, sendOffset, sendCounts, sendDisplacements, size, false, Arguments.ALLTOALLV_SEND);
+        Arguments.sameType(type, Arguments.blocks(
+            recvBuffer, recvOffset, recvCounts, recvDisplacements, size, true, Arguments.ALLTOALLV_RECV));
+        Arguments.sameCount(sendCounts[rank], recvCounts[rank], "alltoallv to this rank itself");
+        alltoallvs.select(PairwiseAlltoallv.NAME).alltoallv(
+            sendBuffer, sendOffset, sendCounts, sendDisplacements,
+            recvBuffer, recvOffset, recvCounts, recvDisplacements, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void reduceScatter(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int[] recvCounts, final Op op)
+    {
+        exchange.begin();
+        final int total = (int)Arguments.counts(recvCounts, size, "recvCounts");
+        final int count = recvCounts[rank];
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, total, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+        for (final int blockCount : recvCounts)
+        {
+            Arguments.op(op, type, blockCount);
+        }
+        final String rule = TunedRules.reduceScatter(size, (long)total * type.size(), op.isCommutative());
+        ReduceScatterAlgorithm algorithm = reduceScatters.select(rule);
+        if (!algorithm.supports(op))
+        {
+            algorithm = reduceScatters.named(rule);
+        }
+        final Object send = stageSend(sendBuffer, sendOffset, total, type);
+        final Object recv = stageRecv(recvBuffer, count, type);
+        algorithm.reduceScatter(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+            recvCounts, type, op);
+        unstageRecv(recv, recvBuffer, recvOffset, count, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void scan(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
+        final Op op)
+    {
+        exchange.begin();
+        final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        final ScanAlgorithm algorithm = scans.select(TunedRules.scan(size, (long)count * type.size()));
+        final Object send = stageSend(sendBuffer, sendOffset, count, type);
+        final Object recv = stageRecv(recvBuffer, count, type);
+        algorithm.scan(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+            count, type, op);
+        unstageRecv(recv, recvBuffer, recvOffset, count, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void exscan(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
+        final Op op)
+    {
+        exchange.begin();
+        final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        final ExscanAlgorithm algorithm = exscans.select(TunedRules.exscan(size, (long)count * type.size()));
+        final Object send = stageSend(sendBuffer, sendOffset, count, type);
+        final Object recv = stageRecv(recvBuffer, count, type);
+        if (recv != recvBuffer)
+        {
+            // rank 0's result is left unchanged, so the staged copy starts as the buffer
+            Memory.copy(recvBuffer, recvOffset, recv, 0, count, type);
+        }
+        algorithm.exscan(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+            count, type, op);
+        unstageRecv(recv, recvBuffer, recvOffset, count, type);
+        exchange.end();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void close()
+    {
+        multicastBcast.close();
+    }
+
+    private Datatype checkReduction(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
+        final Op op)
+    {
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, count, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+        Arguments.op(op, type, count);
+        return type;
+    }
+
+    private Object stageSend(final Object buffer, final int offset, final int count, final Datatype type)
+    {
+        if (null != Types.ofArray(buffer))
+        {
+            return buffer;
+        }
+        final Object staged = scratch.array(Scratch.STAGED_SEND, type, count);
+        Memory.copy(buffer, offset, staged, 0, count, type);
+        return staged;
+    }
+
+    private Object stageRecv(final Object buffer, final int count, final Datatype type)
+    {
+        return null != Types.ofArray(buffer) ? buffer : scratch.array(Scratch.STAGED_RECV, type, count);
+    }
+
+    private static int stagedOffset(final Object buffer, final int offset)
+    {
+        return null != buffer && null != Types.ofArray(buffer) ? offset : 0;
+    }
+
+    private static void unstageRecv(
+        final Object staged, final Object buffer, final int offset, final int count, final Datatype type)
+    {
+        if (staged != buffer)
+        {
+            Memory.copy(staged, 0, buffer, offset, count, type);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.jmpi.coll;
+
+import io.jmpi.Mpi;
+import io.jmpi.coll.algorithm.BinomialBcast;
+import io.jmpi.coll.algorithm.BinomialGather;
+import io.jmpi.coll.algorithm.BinomialReduce;
+import io.jmpi.coll.algorithm.BinomialScatter;
+import io.jmpi.coll.algorithm.BruckAllgather;
+import io.jmpi.coll.algorithm.BruckAlltoall;
+import io.jmpi.coll.algorithm.DisseminationBarrier;
+import io.jmpi.coll.algorithm.LinearGather;
+import io.jmpi.coll.algorithm.LinearScan;
+import io.jmpi.coll.algorithm.LinearExscan;
+import io.jmpi.coll.algorithm.LinearScatter;
+import io.jmpi.coll.algorithm.MulticastBcast;
+import io.jmpi.coll.algorithm.PairwiseAlltoall;
+import io.jmpi.coll.algorithm.RecursiveDoublingAllreduce;
+import io.jmpi.coll.algorithm.RecursiveDoublingExscan;
+import io.jmpi.coll.algorithm.RecursiveDoublingScan;
+import io.jmpi.coll.algorithm.ReduceScattervReduceScatter;
+import io.jmpi.coll.algorithm.RingAllgather;
+import io.jmpi.coll.algorithm.RingAllreduce;
+import io.jmpi.coll.algorithm.RingReduceScatter;
+import io.jmpi.coll.algorithm.ScatterAllgatherBcast;
+
+/**
+ * The tuned selection rule: which algorithm serves a call, from the communicator's size and the message's size in
+ * bytes (like Open MPI's coll_tuned decision functions). Every member computes the same choice from arguments that
+ * MPI requires to match. The broadcast thresholds come from benchmarks/RESULTS.md; the others follow the crossover
+ * points MPICH and Open MPI use, as they rest on the same counts of steps and bytes.
+ */
+public final class TunedRules
+{
+    /**
+     * Broadcast on two ranks: up to this many bytes (the default eager limit) one eager message along the tree beats
+     * the broadcast stream; above it the message takes the rendezvous protocol's round trip, and the stream wins.
+     */
+    static final long BCAST_TWO_RANK_TREE_MAX_BYTES = Mpi.DEFAULT_EAGER_LIMIT;
+    /** Broadcast without multicast: from this many bytes scatter-allgather beats the tree (MPICH's threshold). */
+    static final long BCAST_SCATTER_ALLGATHER_MIN_BYTES = 512 * 1024;
+    /** Allreduce: from this many bytes the ring's bandwidth beats recursive doubling's log2(n) full exchanges. */
+    static final long ALLREDUCE_RING_MIN_BYTES = 64 * 1024;
+    /** Gather and scatter: blocks up to this many bytes go through the binomial tree, longer ones straight. */
+    static final long TREE_MAX_BLOCK_BYTES = 4 * 1024;
+    /** Allgather: up to this many bytes in all, Bruck's log2(n) steps beat the ring's n - 1. */
+    static final long ALLGATHER_BRUCK_MAX_BYTES = 64 * 1024;
+    /** Alltoall: blocks up to this many bytes go by Bruck's algorithm, longer ones pairwise. */
+    static final long ALLTOALL_BRUCK_MAX_BLOCK_BYTES = 256;
+    /** Reduce-scatter: from this many bytes in all, the ring beats a reduce and a scatterv through rank 0. */
+    static final long REDUCE_SCATTER_RING_MIN_BYTES = 64 * 1024;
+    /** Scan and exscan: from this many bytes, one message per rank along the chain beats log2(n) exchanges. */
+    static final long SCAN_LINEAR_MIN_BYTES = 256 * 1024;
+
+    private TunedRules()
+    {
+    }
+
+    /**
+     * @param size communicator size.
+     * @return the barrier algorithm: dissemination, which has no root to wait on.
+     */
+    public static String barrier(final int size)
+    {
+        return DisseminationBarrier.NAME;
+    }
+
+    /**
+     * Broadcast: by multicast whenever the communicator has a broadcast stream, except on two ranks for messages up
+     * to the eager limit, as benchmarks/RESULTS.md shows; without a stream, along a binomial tree, or by
+     * scatter-allgather for long messages on more than two ranks.
+     *
+     * @param size      communicator size.
+     * @param bytes     message length.
+     * @param multicast whether the communicator has a broadcast stream (all its ranks are on one host).
+     * @return the broadcast algorithm.
+     */
+    public static String bcast(final int size, final long bytes, final boolean multicast)
+    {
+        if (!multicast)
+        {
+            return bytes >= BCAST_SCATTER_ALLGATHER_MIN_BYTES && size > 2 ?
+                ScatterAllgatherBcast.NAME : BinomialBcast.NAME;
+        }
+        return size < 2 || (2 == size && bytes <= BCAST_TWO_RANK_TREE_MAX_BYTES) ?
+            BinomialBcast.NAME : MulticastBcast.NAME;
+    }
+
+    /**
+     * @param size        communicator size.
+     * @param bytes       message length.
+     * @param commutative whether the operation is.
+     * @return the reduce algorithm: the binomial tree, which serves every operation in rank order.
+     */
+    public static String reduce(final int size, final long bytes, final boolean commutative)
+    {
+        return BinomialReduce.NAME;
+    }
+
+    /**
+     * @param size        communicator size.
+     * @param bytes       message length.
+     * @param commutative whether the operation is.
+     * @return the allreduce algorithm: the ring for long messages and commutative operations, else recursive
+     * doubling.
+     */
+    public static String allreduce(final int size, final long bytes, final boolean commutative)
+    {
+        return commutative && size > 2 && bytes >= ALLREDUCE_RING_MIN_BYTES ?
+            RingAllreduce.NAME : RecursiveDoublingAllreduce.NAME;
+    }
+
+    /**
+     * @param size       communicator size.
+     * @param blockBytes length of one rank's block.
+     * @return the gather algorithm: the binomial tree for short blocks on more than two ranks, else linear.
+     */
+    public static String gather(final int size, final long blockBytes)
+    {
+        return size > 2 && blockBytes <= TREE_MAX_BLOCK_BYTES ? BinomialGather.NAME : LinearGather.NAME;
+    }
+
+    /**
+     * @param size       communicator size.
+     * @param blockBytes length of one rank's block.
+     * @return the scatter algorithm: the binomial tree for short blocks on more than two ranks, else linear.
+     */
+    public static String scatter(final int size, final long blockBytes)
+    {
+        return size > 2 && blockBytes <= TREE_MAX_BLOCK_BYTES ? BinomialScatter.NAME : LinearScatter.NAME;
+    }
+
+    /**
+     * @param size       communicator size.
+     * @param blockBytes length of one rank's block.
+     * @return the allgather algorithm: Bruck's for short totals, else the ring.
+     */
+    public static String allgather(final int size, final long blockBytes)
+    {
+        return blockBytes * size <= ALLGATHER_BRUCK_MAX_BYTES ? BruckAllgather.NAME : RingAllgather.NAME;
+    }
+
+    /**
+     * @param size       communicator size.
+     * @param blockBytes length of one block.
+     * @return the alltoall algorithm: Bruck's for short blocks on more than two ranks, else pairwise.
+     */
+    public static String alltoall(final int size, final long blockBytes)
+    {
+        return size > 2 && blockBytes <= ALLTOALL_BRUCK_MAX_BLOCK_BYTES ? BruckAlltoall.NAME : PairwiseAlltoall.NAME;
+    }
+
+    /**
+     * @param size        communicator size.
+     * @param totalBytes  length of the whole send buffer.
+     * @param commutative whether the operation is.
+     * @return the reduce-scatter algorithm: the ring for long buffers and commutative operations, else a reduce and
+     * a scatterv.
+     */
+    public static String reduceScatter(final int size, final long totalBytes, final boolean commutative)
+    {
+        return commutative && totalBytes >= REDUCE_SCATTER_RING_MIN_BYTES ?
+            RingReduceScatter.NAME : ReduceScattervReduceScatter.NAME;
+    }
+
+    /**
+     * @param size  communicator size.
+     * @param bytes message length.
+     * @return the scan algorithm: recursive doubling for short messages, else the chain.
+     */
+    public static String scan(final int size, final long bytes)
+    {
+        return bytes < SCAN_LINEAR_MIN_BYTES ? RecursiveDoublingScan.NAME : LinearScan.NAME;
+    }
+
+    /**
+     * @param size  communicator size.
+     * @param bytes message length.
+     * @return the exscan algorithm: recursive doubling for short messages, else the chain.
+     */
+    public static String exscan(final int size, final long bytes)
+    {
+        return bytes < SCAN_LINEAR_MIN_BYTES ? RecursiveDoublingExscan.NAME : LinearExscan.NAME;
+    }
+}
