@@ -57,7 +57,10 @@ public final class Datatype
         return arrayClass;
     }
 
-    long arrayBaseOffset()
+    /**
+     * @return offset of element 0 within an array of this type, in the sense of {@code Unsafe}.
+     */
+    public long arrayBaseOffset()
     {
         return arrayBaseOffset;
     }
@@ -68,7 +71,7 @@ public final class Datatype
      * @param array a primitive array.
      * @return its element type, or {@code null} if it is not a primitive array.
      */
-    static Datatype ofArray(final Object array)
+    public static Datatype ofArray(final Object array)
     {
         final Class<?> type = array.getClass();
         if (type == byte[].class)

@@ -469,7 +469,7 @@ final class TunedCollectives implements Collectives
 
     private Object stageSend(final Object buffer, final int offset, final int count, final Datatype type)
     {
-        if (null != Types.ofArray(buffer))
+        if (null != Datatype.ofArray(buffer))
         {
             return buffer;
         }
@@ -480,12 +480,12 @@ final class TunedCollectives implements Collectives
 
     private Object stageRecv(final Object buffer, final int count, final Datatype type)
     {
-        return null != Types.ofArray(buffer) ? buffer : scratch.array(Scratch.STAGED_RECV, type, count);
+        return null != Datatype.ofArray(buffer) ? buffer : scratch.array(Scratch.STAGED_RECV, type, count);
     }
 
     private static int stagedOffset(final Object buffer, final int offset)
     {
-        return null != buffer && null != Types.ofArray(buffer) ? offset : 0;
+        return null != buffer && null != Datatype.ofArray(buffer) ? offset : 0;
     }
 
     private static void unstageRecv(

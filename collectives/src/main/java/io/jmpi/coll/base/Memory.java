@@ -15,17 +15,6 @@ import java.nio.ByteBuffer;
  */
 public final class Memory
 {
-    private static final long[] ARRAY_BASE_OFFSETS = new long[Types.COUNT];
-
-    static
-    {
-        for (final Datatype type : new Datatype[]{ Datatype.BYTE, Datatype.SHORT, Datatype.INT, Datatype.LONG,
-            Datatype.FLOAT, Datatype.DOUBLE, Datatype.CHAR, Datatype.BOOLEAN })
-        {
-            ARRAY_BASE_OFFSETS[Types.index(type)] = UnsafeApi.arrayBaseOffset(type.arrayClass());
-        }
-    }
-
     private Memory()
     {
     }
@@ -67,7 +56,7 @@ public final class Memory
         {
             return ((DirectBuffer)buffer).addressOffset() + offset;
         }
-        return ARRAY_BASE_OFFSETS[Types.index(type)] + (long)offset * type.size();
+        return type.arrayBaseOffset() + (long)offset * type.size();
     }
 
     /**

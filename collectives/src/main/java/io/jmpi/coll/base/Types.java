@@ -24,54 +24,12 @@ public final class Types
      */
     public static Datatype of(final Object buffer)
     {
-        final Datatype type = ofArray(buffer);
+        final Datatype type = Datatype.ofArray(buffer);
         if (null != type)
         {
             return type;
         }
         return buffer instanceof ByteBuffer || buffer instanceof DirectBuffer ? Datatype.BYTE : null;
-    }
-
-    /**
-     * @param buffer a buffer, not null.
-     * @return the element type if the buffer is a primitive array, else null.
-     */
-    public static Datatype ofArray(final Object buffer)
-    {
-        final Class<?> type = buffer.getClass();
-        if (type == int[].class)
-        {
-            return Datatype.INT;
-        }
-        if (type == double[].class)
-        {
-            return Datatype.DOUBLE;
-        }
-        if (type == byte[].class)
-        {
-            return Datatype.BYTE;
-        }
-        if (type == long[].class)
-        {
-            return Datatype.LONG;
-        }
-        if (type == float[].class)
-        {
-            return Datatype.FLOAT;
-        }
-        if (type == short[].class)
-        {
-            return Datatype.SHORT;
-        }
-        if (type == char[].class)
-        {
-            return Datatype.CHAR;
-        }
-        if (type == boolean[].class)
-        {
-            return Datatype.BOOLEAN;
-        }
-        return null;
     }
 
     /**
