@@ -8,6 +8,7 @@
 #   testhosts.sh down            remove every host and the bridge (safe to call twice)
 #   testhosts.sh loss HOST PCT   drop PCT% of packets arriving at HOST (e.g. jmpih2 5), or 0 to stop
 #   testhosts.sh block-multicast drop multicast on every host (for the tree-broadcast fallback)
+#   testhosts.sh unblock-multicast  undo block-multicast
 #
 # Needs root, iproute2 and iptables (Debian package `iptables`). Packet loss uses iptables' statistic match,
 # because this machine's kernel has no netem qdisc (`tc qdisc ... netem` answers "qdisc kind is unknown").
@@ -44,5 +45,10 @@ case "$cmd" in
       ip netns exec "$ns" iptables -A INPUT -i eth0 -d 224.0.0.0/4 -j DROP
       ip netns exec "$ns" iptables -A OUTPUT -o eth0 -d 224.0.0.0/4 -j DROP
     done ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  unblock-multicast)
+    for ns in $(ip netns list | awk '/^jmpih[0-9]+/ {print $1}'); do
+      ip netns exec "$ns" iptables -D INPUT -i eth0 -d 224.0.0.0/4 -j DROP 2>/dev/null || true
+      ip netns exec "$ns" iptables -D OUTPUT -o eth0 -d 224.0.0.0/4 -j DROP 2>/dev/null || true
+    done ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
 esac

@@ -3,6 +3,10 @@ package io.jmpi;
 import io.aeron.Aeron;
 import io.jmpi.spi.CollectiveContext;
 import io.jmpi.transport.Channels;
+import io.jmpi.transport.JobEnvironment;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The runtime's side of the collective provider contract for one communicator.
@@ -40,6 +44,26 @@ final class CommCollectiveContext implements CollectiveContext
     public Aeron aeron()
     {
         return comm.mpi().aeron();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String broadcastChannel()
+    {
+        final JobEnvironment environment = comm.mpi().environment();
+        final Set<String> hosts = new HashSet<>();
+        for (int rank = 0; rank < comm.size(); rank++)
+        {
+            hosts.add(environment.hostOf(comm.worldRankOf(rank)));
+        }
+        if (1 == hosts.size() && environment.isLocal(comm.worldRankOf(0)))
+        {
+            return Channels.IPC_CHANNEL;
+        }
+        final String group = environment.multicast();
+        return null == group ?
+            null : Channels.multicastChannel(group, broadcastStreamId(), environment.hostAddress(), hosts.size());
     }
 
     /**

@@ -389,6 +389,11 @@ public final class Mpi implements AutoCloseable
         return environment.rank();
     }
 
+    JobEnvironment environment()
+    {
+        return environment;
+    }
+
     int localRanks()
     {
         return environment.localSize();

@@ -65,8 +65,8 @@ import java.util.List;
  * ERR_TRUNCATE, so that no other rank waits for it.
  * <p>
  * Reductions work on primitive arrays: a ByteBuffer or DirectBuffer argument is copied to or from a byte array
- * kept for the next call. Steady-state calls allocate nothing. The first broadcast on a communicator whose ranks
- * share a host opens its broadcast stream, whatever algorithm serves it.
+ * kept for the next call. Steady-state calls allocate nothing. The first broadcast on a communicator that has a
+ * broadcast stream opens it, whatever algorithm serves the call.
  */
 final class TunedCollectives implements Collectives
 {
@@ -96,8 +96,9 @@ final class TunedCollectives implements Collectives
         exchange = new Exchange(context.channel());
         rank = exchange.rank();
         size = exchange.size();
-        multicastBcast = new MulticastBcast(exchange, context);
         final BinomialBcast binomialBcast = new BinomialBcast(exchange);
+        final RingAllgather ringAllgather = new RingAllgather(exchange);
+        multicastBcast = new MulticastBcast(exchange, context, ringAllgather, binomialBcast);
         final BinomialReduce binomialReduce = new BinomialReduce(exchange, scratch);
         final LinearScatterv linearScatterv = new LinearScatterv(exchange);
         final BcastAlgorithm resultBcast = multicastBcast.isAvailable() ? multicastBcast : binomialBcast;
@@ -127,7 +128,7 @@ final class TunedCollectives implements Collectives
         scattervs = new AlgorithmTable<>("scatterv", List.of(
             linearScatterv));
         allgathers = new AlgorithmTable<>("allgather", List.of(
-            new RingAllgather(exchange),
+            ringAllgather,
             new BruckAllgather(exchange, scratch)));
         allgathervs = new AlgorithmTable<>("allgatherv", List.of(
             new RingAllgatherv(exchange)));

@@ -71,7 +71,7 @@ public final class TunedRules
      *
      * @param size      communicator size.
      * @param bytes     message length.
-     * @param multicast whether the communicator has a broadcast stream (all its ranks are on one host).
+     * @param multicast whether the communicator has a working broadcast stream (IPC or multicast).
      * @return the broadcast algorithm.
      */
     public static String bcast(final int size, final long bytes, final boolean multicast)

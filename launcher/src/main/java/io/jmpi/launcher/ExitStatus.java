@@ -16,18 +16,6 @@ final class ExitStatus
     /**
      * @param rank      the rank whose process ended.
      * @param exitValue its non-zero exit value.
-     * @param hint      what the rank's last output says about the failure, e.g. its exception; or {@code null}.
-     * @return one line for the user, e.g. {@code rank 1 exited with code 1 (java.lang.IllegalStateException: boom)}.
-     */
-    static String describe(final int rank, final int exitValue, final String hint)
-    {
-        final String status = describe(rank, exitValue);
-        return null == hint ? status : status + " (" + hint + ")";
-    }
-
-    /**
-     * @param rank      the rank whose process ended.
-     * @param exitValue its non-zero exit value.
      * @return one line for the user, e.g. {@code rank 1 was killed by signal 9 (SIGKILL)}.
      */
     static String describe(final int rank, final int exitValue)

@@ -15,6 +15,7 @@ import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -206,7 +207,10 @@ public final class HostAgent
                 if (!rank.isAlive())
                 {
                     rank.awaitOutput(TERMINATE_GRACE_NS);
-                    send(AgentProtocol.EXIT, rank.rank() + " " + rank.exitValue());
+                    final boolean unclosed = Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank()));
+                    final String hint = rank.errors().failureHint();
+                    send(AgentProtocol.EXIT, rank.rank() + " " + rank.exitValue() + " " + unclosed +
+                        (null == hint ? "" : " " + hint));
                     pending.remove(i);
                 }
             }

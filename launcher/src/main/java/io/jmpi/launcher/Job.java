@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,10 +31,6 @@ final class Job implements AutoCloseable
     private static final long OUTPUT_WAIT_NS = TimeUnit.SECONDS.toNanos(2);
     /** How long the ranks have to report what they are blocked in when the job times out. */
     private static final long REPORT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(1500);
-    /** How long jrun looks for the cause of a failure that was the consequence of another. */
-    private static final long CAUSE_WAIT_NS = TimeUnit.SECONDS.toNanos(1);
-    /** What the exception of a rank whose peer failed says. */
-    private static final String PROC_FAILED = "ERR_PROC_FAILED";
     /** Once every rank has begun its report, how long its further lines may take. */
     private static final long REPORT_SETTLE_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -47,11 +41,9 @@ final class Job implements AutoCloseable
     private final PrintStream out;
     private final PrintStream err;
     private final List<RankProcess> ranks = new ArrayList<>();
-    private final BlockingQueue<RankProcess> exited = new LinkedBlockingQueue<>();
+    private final ExitMonitor monitor;
     private MediaDriver driver;
     private boolean closed;
-    /** Set once jrun ends the ranks: their exits are then expected, not failures. */
-    private volatile boolean ending;
 
     /**
      * @param jobId   unique id of the job, which names its Aeron directory.
@@ -69,6 +61,7 @@ final class Job implements AutoCloseable
         this.command = command;
         this.out = out;
         this.err = err;
+        this.monitor = new ExitMonitor(options.ranks(), options, err);
     }
 
     /**
@@ -84,7 +77,7 @@ final class Job implements AutoCloseable
             return LAUNCH_FAILURE_EXIT_CODE;
         }
 
-        return awaitRanks();
+        return monitor.await(this::reportBlockedCalls);
     }
 
     /**
@@ -153,7 +146,7 @@ final class Job implements AutoCloseable
                     final RankProcess process = RankProcess.start(
                         rank, processBuilder(rank), options.prefixOutput(), out, err);
                     ranks.add(process);
-                    process.onExit().thenRun(() -> exited.add(process));
+                    process.onExit().thenRun(() -> monitor.exited(() -> failureOf(process)));
                 }
                 catch (final IOException ex)
                 {
@@ -181,141 +174,18 @@ final class Job implements AutoCloseable
     }
 
     /**
-     * Wait for the ranks. The first failure is reported and, after {@code --grace}, ends the others; the timeout
-     * first asks every rank what it is blocked in, then ends the job.
-     */
-    private int awaitRanks() throws InterruptedException
-    {
-        final long startNs = System.nanoTime();
-        final long timeoutNs = TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
-        final long graceNs = TimeUnit.SECONDS.toNanos(options.graceSeconds());
-        long graceEndNs = 0;
-        boolean failed = false;
-        int exitCode = 0;
-        int running = ranks.size();
-        while (running > 0 && !ending)
-        {
-            final long nowNs = System.nanoTime();
-            long waitNs = Long.MAX_VALUE;
-            if (0 != timeoutNs)
-            {
-                waitNs = Math.max(0, startNs + timeoutNs - nowNs);
-            }
-            if (failed)
-            {
-                waitNs = Math.min(waitNs, Math.max(0, graceEndNs - nowNs));
-            }
-
-            final RankProcess rank = Long.MAX_VALUE == waitNs ?
-                exited.take() : exited.poll(waitNs, TimeUnit.NANOSECONDS);
-            if (null != rank)
-            {
-                running--;
-                final Failure failure = failureOf(rank);
-                if (null == failure || ending)
-                {
-                    continue;
-                }
-                if (failed)
-                {
-                    err.println("jrun: " + failure.message());
-                    continue;
-                }
-
-                failed = true;
-                final List<Failure> failures = new ArrayList<>(List.of(failure));
-                if (failure.consequence())
-                {
-                    running -= awaitCause(failures, running);
-                }
-                final Failure cause = failures.stream().filter(f -> !f.consequence()).findFirst().orElse(failure);
-                err.println("jrun: " + cause.message());
-                exitCode = cause.jrunExitCode();
-                graceEndNs = System.nanoTime() + graceNs;
-                ending = 0 == graceNs;
-                if (!ending)
-                {
-                    failures.stream().filter(f -> f != cause).forEach(f -> err.println("jrun: " + f.message()));
-                }
-            }
-            else if (0 != timeoutNs && System.nanoTime() - (startNs + timeoutNs) >= 0)
-            {
-                reportBlockedCalls();
-                err.println("jrun: job timed out after " + options.timeoutSeconds() + " s");
-                exitCode = failed ? exitCode : TIMEOUT_EXIT_CODE;
-                ending = true;
-            }
-            else
-            {
-                // the grace after the failure is over
-                ending = true;
-            }
-        }
-
-        return exitCode;
-    }
-
-    /**
-     * The first failure was a rank that found a peer failed or gone: the peer, the cause, may be exiting at this
-     * moment (a rank that closes jmpi on its way out tells its peers before it has exited). Collect the exits of
-     * a short while, so that jrun names the cause rather than the first of its victims.
-     *
-     * @return how many ranks exited meanwhile.
-     */
-    private int awaitCause(final List<Failure> failures, final int running) throws InterruptedException
-    {
-        final long deadlineNs = System.nanoTime() + CAUSE_WAIT_NS;
-        int exits = 0;
-        while (exits < running)
-        {
-            final RankProcess rank = exited.poll(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (null == rank)
-            {
-                break;
-            }
-            exits++;
-            final Failure failure = failureOf(rank);
-            if (null != failure)
-            {
-                failures.add(failure);
-                if (!failure.consequence())
-                {
-                    break;
-                }
-            }
-        }
-        return exits;
-    }
-
-    /**
      * @return how the rank failed; {@code null} if it exited with 0 after closing jmpi.
      */
     private Failure failureOf(final RankProcess rank) throws InterruptedException
     {
         final int exitValue = rank.exitValue();
-        if (0 == exitValue)
+        final boolean unclosed = Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank()));
+        if (0 != exitValue)
         {
-            return Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank())) ?
-                new Failure("rank " + rank.rank() + " exited with code 0 without closing jmpi", 1, false) : null;
+            // the rank's last words, such as a stack trace, come before jrun's verdict, which quotes them
+            rank.awaitOutput(OUTPUT_WAIT_NS);
         }
-        // the rank's last words, such as a stack trace, come before jrun's verdict, which quotes them
-        rank.awaitOutput(OUTPUT_WAIT_NS);
-        final String hint = rank.errors().failureHint();
-        return new Failure(
-            ExitStatus.describe(rank.rank(), exitValue, hint),
-            ExitStatus.jrunExitCode(exitValue),
-            null != hint && hint.contains(PROC_FAILED));
-    }
-
-    /**
-     * How one rank failed.
-     *
-     * @param message     for the user, after {@code jrun: }.
-     * @param jrunExitCode exit code of jrun if this is the failure it reports first.
-     * @param consequence whether the rank failed because a peer had failed: its exception says ERR_PROC_FAILED.
-     */
-    private record Failure(String message, int jrunExitCode, boolean consequence)
-    {
+        return Failure.of(rank.rank(), exitValue, unclosed, 0 == exitValue ? null : rank.errors().failureHint(), "");
     }
 
     /**
@@ -364,7 +234,7 @@ final class Job implements AutoCloseable
 
     private synchronized void endRanks()
     {
-        ending = true;
+        monitor.end();
         // skip exited ranks: their pid, and so the children found by it, may belong to other processes by now
         ranks.stream().filter(RankProcess::isAlive).forEach(RankProcess::terminate);
         if (!awaitExit(TERMINATE_GRACE_NS))

@@ -3,6 +3,7 @@ package io.jmpi.launcher;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  * @param launchAgent    {@code --launch-agent} command, {@code null} for the default (ssh).
  * @param networkInterface {@code --interface}: CIDR block, interface name or address, {@code null} to choose.
  * @param mapByNode      {@code --map-by node}: place ranks round-robin over hosts instead of filling slots.
+ * @param multicast      {@code --multicast}: the group {@code address:port} broadcasts use across hosts,
+ *                       {@link #MULTICAST_OFF} for none, or {@code null} for one that jrun chooses.
  */
 record JrunOptions(
     boolean help,
@@ -42,8 +45,12 @@ record JrunOptions(
     String hostfile,
     String launchAgent,
     String networkInterface,
-    boolean mapByNode)
+    boolean mapByNode,
+    String multicast)
 {
+    /** The value of {@code --multicast} that turns multicast off: broadcasts across hosts go along a tree. */
+    static final String MULTICAST_OFF = "off";
+
     /** The text of {@code jrun --help}. */
     static final String USAGE = """
         Usage: jrun -np N [options] MAIN_CLASS [args...]
@@ -75,6 +82,12 @@ record JrunOptions(
                                     when it has no {host}; default ssh; "srun" runs inside a Slurm allocation
           --interface NET           the network ranks use across hosts: a CIDR block (10.1.0.0/16), an
                                     interface name or an address; default: the network every host shares
+          --multicast GROUP:PORT|off
+                                    the UDP multicast group broadcasts use across hosts: an address from
+                                    224.0.0.0 to 239.255.255.255 ending in an odd number (Aeron sends
+                                    control to the next one); each communicator takes the next two
+                                    addresses; default: a group in 239.255.0.0/16 chosen per job;
+                                    off: broadcast along a tree over unicast (networks without multicast)
           -h, --help                print this help and exit
 
         Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
@@ -85,8 +98,8 @@ record JrunOptions(
         it removes the directories of dead jobs whose jrun was killed (/dev/shm/jmpi-*).
         Across hosts (--host, --hostfile, or inside a Slurm allocation), jrun starts an agent on every host
         through the launch agent; each agent hosts that host's media driver and starts its ranks, which also
-        get JMPI_ENDPOINTS, every rank's UDP inbox address:port. Hosts must share the file system paths of
-        java and the class path, and allow UDP between them.
+        get JMPI_ENDPOINTS, every rank's UDP inbox address:port, and JMPI_MULTICAST, the broadcast group.
+        Hosts must share the file system paths of java and the class path, and allow UDP between them.
 
         Exit status:
           0      every rank exited with 0
@@ -98,6 +111,8 @@ record JrunOptions(
         """;
 
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern MULTICAST_GROUP =
+        Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3}):(\\d{1,5})");
 
     /**
      * Parse a jrun command line; files are not checked here.
@@ -122,6 +137,7 @@ record JrunOptions(
         String launchAgent = null;
         String networkInterface = null;
         boolean mapByNode = false;
+        String multicast = null;
 
         int i = 0;
         while (i < args.length && null == mainClass && null == jar)
@@ -132,7 +148,8 @@ record JrunOptions(
                 case "-h", "--help" ->
                 {
                     return new JrunOptions(
-                        true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null, false);
+                        true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null, false,
+                        null);
                 }
                 case "-np", "-n" -> ranks = (int)number(arg, value(args, i++, arg), 1, "positive", "ranks");
                 case "-cp", "--classpath" -> classPath = value(args, i++, arg);
@@ -147,6 +164,7 @@ record JrunOptions(
                 case "--launch-agent" -> launchAgent = value(args, i++, arg);
                 case "--interface" -> networkInterface = value(args, i++, arg);
                 case "--map-by" -> mapByNode = mapBy(value(args, i++, arg));
+                case "--multicast" -> multicast = multicast(value(args, i++, arg));
                 default ->
                 {
                     if (arg.startsWith("-J") && arg.length() > 2)
@@ -177,7 +195,7 @@ record JrunOptions(
         final List<String> programArgs = List.of(Arrays.copyOfRange(args, i, args.length));
         return new JrunOptions(
             false, ranks, classPath, jar, mainClass, programArgs, List.copyOf(jvmArgs), prefixOutput, timeoutSeconds,
-            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode);
+            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode, multicast);
     }
 
     private static boolean mapBy(final String value) throws UsageException
@@ -187,6 +205,33 @@ record JrunOptions(
             return "node".equals(value);
         }
         throw new UsageException("--map-by expects node or slot, got '" + value + "'");
+    }
+
+    private static String multicast(final String value) throws UsageException
+    {
+        if (MULTICAST_OFF.equals(value))
+        {
+            return value;
+        }
+        final Matcher group = MULTICAST_GROUP.matcher(value);
+        boolean valid = group.matches();
+        for (int part = 1; valid && part <= 4; part++)
+        {
+            valid = Integer.parseInt(group.group(part)) <= 255;
+        }
+        if (valid)
+        {
+            final int first = Integer.parseInt(group.group(1));
+            final int port = Integer.parseInt(group.group(5));
+            valid = first >= 224 && first <= 239 && 1 == (Integer.parseInt(group.group(4)) & 1) &&
+                port >= 1 && port <= 65535;
+        }
+        if (!valid)
+        {
+            throw new UsageException("--multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to " +
+                "239.255.255.255 ending in an odd number, got '" + value + "'");
+        }
+        return value;
     }
 
     private static String value(final String[] args, final int index, final String option) throws UsageException

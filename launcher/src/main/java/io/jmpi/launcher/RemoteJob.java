@@ -15,11 +15,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A job across hosts: jrun starts a {@link HostAgent} on every host through the launch agent, collects the hosts'
  * addresses, gives every rank a UDP inbox endpoint, tells each agent which ranks to start, forwards their output,
- * and ends the job on the first failure, the timeout or a signal, as {@link Job} does on one host.
+ * and ends the job as {@link Job} does on one host: the {@link ExitMonitor} judges the exits the agents report.
  */
 final class RemoteJob implements AutoCloseable
 {
@@ -28,6 +29,9 @@ final class RemoteJob implements AutoCloseable
     private static final long REPORT_WAIT_MS = 1500;
     private static final int PORT_BASE = 20000;
     private static final int PORT_SPREAD = 20000;
+    /** Multicast ports lie below the inbox ports: a multicast socket binds the port on every address. */
+    private static final int MULTICAST_PORT_BASE = 10000;
+    private static final int MULTICAST_PORT_SPREAD = 10000;
 
     /**
      * What arrived from an agent: a control line, or the end of its output.
@@ -46,6 +50,9 @@ final class RemoteJob implements AutoCloseable
     private final List<Process> agents = new ArrayList<>();
     private final List<Writer> agentInputs = new ArrayList<>();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final ExitMonitor monitor;
+    private final AtomicIntegerArray runningOnHost;
+    private volatile boolean ranksStarted;
     private boolean closed;
 
     RemoteJob(
@@ -64,6 +71,8 @@ final class RemoteJob implements AutoCloseable
         this.command = command;
         this.out = out;
         this.err = err;
+        this.monitor = new ExitMonitor(hostOf.length, options, err);
+        this.runningOnHost = new AtomicIntegerArray(hosts.size());
     }
 
     /**
@@ -80,7 +89,11 @@ final class RemoteJob implements AutoCloseable
             return Job.LAUNCH_FAILURE_EXIT_CODE;
         }
         startRanks(endpoints(addresses));
-        return awaitRanks();
+        return monitor.await(() ->
+        {
+            tellAll(AgentProtocol.REPORT);
+            Thread.sleep(REPORT_WAIT_MS);
+        });
     }
 
     private synchronized String[] startAgents() throws InterruptedException
@@ -166,8 +179,31 @@ final class RemoteJob implements AutoCloseable
         return endpoints.toString();
     }
 
+    /**
+     * @return the group of the job's broadcasts across hosts: the user's, none when off, else one chosen at random
+     * in the organisation-local scope 239.255.0.0/16 so that jobs sharing hosts rarely share a group (odd, as
+     * Aeron sends data to an odd group and control to the next address).
+     */
+    private String multicastGroup()
+    {
+        final String chosen = options.multicast();
+        if (null != chosen)
+        {
+            return JrunOptions.MULTICAST_OFF.equals(chosen) ? null : chosen;
+        }
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "239.255." + random.nextInt(256) + "." + (2 * random.nextInt(127) + 1) + ":" +
+            (MULTICAST_PORT_BASE + random.nextInt(MULTICAST_PORT_SPREAD));
+    }
+
     private synchronized void startRanks(final String endpoints)
     {
+        for (final int host : hostOf)
+        {
+            runningOnHost.incrementAndGet(host);
+        }
+        ranksStarted = true;
+        final String multicast = multicastGroup();
         for (int h = 0; h < hosts.size(); h++)
         {
             final StringBuilder ranks = new StringBuilder();
@@ -181,6 +217,10 @@ final class RemoteJob implements AutoCloseable
             final List<String> lines = new ArrayList<>();
             lines.add(AgentProtocol.ENV + " " + JobEnvironment.SIZE + "=" + hostOf.length);
             lines.add(AgentProtocol.ENV + " " + JobEnvironment.ENDPOINTS + "=" + endpoints);
+            if (null != multicast)
+            {
+                lines.add(AgentProtocol.ENV + " " + JobEnvironment.MULTICAST + "=" + multicast);
+            }
             for (final String word : command)
             {
                 lines.add(AgentProtocol.ARG + " " + word);
@@ -193,59 +233,6 @@ final class RemoteJob implements AutoCloseable
             lines.add(AgentProtocol.START);
             tell(h, lines);
         }
-    }
-
-    private int awaitRanks() throws InterruptedException
-    {
-        int running = hostOf.length;
-        final int[] runningOnHost = new int[hosts.size()];
-        for (final int host : hostOf)
-        {
-            runningOnHost[host]++;
-        }
-        final long deadline = options.timeoutSeconds() > 0 ?
-            System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds()) : Long.MAX_VALUE;
-        while (running > 0)
-        {
-            final Event event = events.poll(
-                Math.max(0, Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(1))), TimeUnit.NANOSECONDS);
-            if (null == event)
-            {
-                if (System.nanoTime() >= deadline)
-                {
-                    tellAll(AgentProtocol.REPORT);
-                    Thread.sleep(REPORT_WAIT_MS);
-                    err.println("jrun: job timed out after " + options.timeoutSeconds() + " s");
-                    return Job.TIMEOUT_EXIT_CODE;
-                }
-                continue;
-            }
-            if (null == event.verb())
-            {
-                if (runningOnHost[event.host()] > 0)
-                {
-                    err.println("jrun: lost host " + hosts.get(event.host()).name() +
-                        ": its agent ended (exit code " + exitCode(agents.get(event.host())) + ")");
-                    return Job.LAUNCH_FAILURE_EXIT_CODE;
-                }
-                continue;
-            }
-            if (AgentProtocol.EXIT.equals(event.verb()))
-            {
-                final String[] words = event.value().split(" ");
-                final int rank = Integer.parseInt(words[0]);
-                final int exitValue = Integer.parseInt(words[1]);
-                if (0 != exitValue)
-                {
-                    err.println("jrun: " + ExitStatus.describe(rank, exitValue) + " on host " +
-                        hosts.get(event.host()).name());
-                    return ExitStatus.jrunExitCode(exitValue);
-                }
-                running--;
-                runningOnHost[event.host()]--;
-            }
-        }
-        return 0;
     }
 
     private void follow(final int host, final Process agent)
@@ -262,7 +249,15 @@ final class RemoteJob implements AutoCloseable
                     {
                         final String control = line.substring(AgentProtocol.MARK.length());
                         final int space = control.indexOf(' ');
-                        events.add(new Event(host, control.substring(0, space), control.substring(space + 1)));
+                        final String verb = control.substring(0, space);
+                        if (AgentProtocol.EXIT.equals(verb))
+                        {
+                            rankExited(host, control.substring(space + 1));
+                        }
+                        else
+                        {
+                            events.add(new Event(host, verb, control.substring(space + 1)));
+                        }
                     }
                     else
                     {
@@ -277,7 +272,7 @@ final class RemoteJob implements AutoCloseable
             {
                 // the agent is gone: reported below
             }
-            events.add(new Event(host, null, null));
+            agentEnded(host, agent);
         }, "jrun-agent-" + host + "-stdout");
         stdout.setDaemon(true);
         stdout.start();
@@ -286,6 +281,44 @@ final class RemoteJob implements AutoCloseable
             new OutputForwarder(agent.getErrorStream(), new byte[0], err), "jrun-agent-" + host + "-stderr");
         stderr.setDaemon(true);
         stderr.start();
+    }
+
+    /**
+     * @param exit the agent's {@code EXIT} line after the verb: rank, exit value, whether the rank left jmpi open,
+     *             and the failure hint of its last output, if any.
+     */
+    private void rankExited(final int host, final String exit)
+    {
+        final String[] words = exit.split(" ", 4);
+        final int rank = Integer.parseInt(words[0]);
+        final int exitValue = Integer.parseInt(words[1]);
+        final boolean unclosed = Boolean.parseBoolean(words[2]);
+        final String hint = words.length > 3 ? words[3] : null;
+        runningOnHost.decrementAndGet(host);
+        final String where = " on host " + hosts.get(host).name();
+        monitor.exited(() -> Failure.of(rank, exitValue, unclosed, hint, where));
+    }
+
+    /**
+     * An agent's output has ended: before the ranks start, a host that cannot be reached; after, a lost host,
+     * whose ranks that had not exited count as failed.
+     */
+    private void agentEnded(final int host, final Process agent)
+    {
+        final int lost = runningOnHost.getAndSet(host, 0);
+        if (!ranksStarted)
+        {
+            events.add(new Event(host, null, null));
+        }
+        else if (lost > 0)
+        {
+            monitor.exited(() -> new Failure("lost host " + hosts.get(host).name() + ": its agent ended (exit code " +
+                exitCode(agent) + ")", Job.LAUNCH_FAILURE_EXIT_CODE, false));
+            for (int i = 1; i < lost; i++)
+            {
+                monitor.exited(() -> null);
+            }
+        }
     }
 
     private void tellAll(final String line)
@@ -338,6 +371,7 @@ final class RemoteJob implements AutoCloseable
             return;
         }
         closed = true;
+        monitor.end();
         tellAll(AgentProtocol.STOP);
         for (final Writer input : agentInputs)
         {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hanging: jrun says which rank failed and how, ends the others within 5 s and exits non-zero. With
  * {@code --grace}, the survivors see the failure themselves: their calls on the dead rank raise ERR_PROC_FAILED.
  */
-class RankFailureTest
+public class RankFailureTest
 {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
     /** From the failure to the end of jrun, when jrun ends the others at once. */

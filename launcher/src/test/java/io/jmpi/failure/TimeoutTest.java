@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * user sees the deadlock. The timeouts leave a loaded machine time to start the ranks: a rank still starting has
  * nothing to report.
  */
-class TimeoutTest
+public class TimeoutTest
 {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 

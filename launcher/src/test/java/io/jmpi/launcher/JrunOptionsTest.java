@@ -77,6 +77,14 @@ class JrunOptionsTest
     }
 
     @Test
+    void multicastIsAGroupOrOff() throws UsageException
+    {
+        assertNull(JrunOptions.parse("-np", "2", "Main").multicast());
+        assertEquals("239.255.1.3:9000", JrunOptions.parse("-np", "2", "--multicast", "239.255.1.3:9000", "M").multicast());
+        assertEquals(JrunOptions.MULTICAST_OFF, JrunOptions.parse("-np", "2", "--multicast", "off", "M").multicast());
+    }
+
+    @Test
     void helpNeedsNothingElse() throws UsageException
     {
         assertTrue(JrunOptions.parse("--help").help());
@@ -88,7 +96,7 @@ class JrunOptionsTest
     {
         for (final String option : List.of(
             "-np", "-n", "-cp", "--classpath", "-jar", "--no-prefix", "--timeout", "--grace", "-J<flag>", "--jvm-arg",
-            "--job-id", "--help"))
+            "--job-id", "--host", "--hostfile", "--map-by", "--launch-agent", "--interface", "--multicast", "--help"))
         {
             assertTrue(JrunOptions.USAGE.contains(option + " ") || JrunOptions.USAGE.contains(option + ","), option);
         }
@@ -114,6 +122,11 @@ class JrunOptionsTest
         "-np 2 --grace -1 Main        | --grace expects a non-negative number of seconds, got '-1'",
         "-np 2 --grace soon Main      | --grace expects a non-negative number of seconds, got 'soon'",
         "-np 2 --grace                | option --grace needs a value",
+        "-np 2 --multicast 10.0.0.1:5 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '10.0.0.1:5'",
+        "-np 2 --multicast 239.1.1.1 M  | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.1'",
+        "-np 2 --multicast 239.1.1.256:5 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.256:5'",
+        "-np 2 --multicast 239.1.1.2:5 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.2:5'",
+        "-np 2 --multicast 239.1.1.1:0 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.1:0'",
     })
     void rejectsBadInputWithOneLine(final String commandLine, final String message)
     {

@@ -8,11 +8,9 @@ import io.jmpi.launcher.JobResult;
 import io.jmpi.launcher.JobRunner;
 import io.jmpi.p2p.ExchangeTest;
 import io.jmpi.p2p.StressTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,45 +18,37 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Jobs across three hosts (network namespaces), two ranks each, started by jrun through
  * {@code --launch-agent "ip netns exec {host}"}: ranks on one host talk over IPC, across hosts over UDP unicast,
- * and collectives run their point-to-point algorithms over both. Skipped, with the reason, where test hosts
- * cannot be made (not root).
+ * broadcasts go by UDP multicast (or along a tree when it is off or blocked), and the other collectives run their
+ * point-to-point algorithms over both. Skipped, with the reason, where test hosts cannot be made (not root).
  */
+@ExtendWith(TestHosts.Lifecycle.class)
 class MultiHostTest
 {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static String unavailable;
-
-    @BeforeAll
-    static void makeHosts()
-    {
-        unavailable = TestHosts.up();
-    }
-
-    @AfterAll
-    static void removeHosts()
-    {
-        TestHosts.down();
-    }
+    private static final String FALLBACK_MESSAGE = "jmpi: broadcast by multicast falls back to a tree";
+    private static final String FORCE_MULTICAST = "-J-Djmpi.coll.bcast.algorithm=multicast";
 
     @AfterEach
-    void stopLoss()
+    void restoreNetwork()
     {
-        if (null == unavailable)
+        if (TestHosts.areUp())
         {
             TestHosts.loss("jmpih2", 0);
+            TestHosts.unblockMulticast();
         }
     }
 
     @Test
     void ringAcrossHosts()
     {
-        requireHosts();
+        TestHosts.require();
         final JobResult result = run(List.of(), Ring.class, "20");
         assertTrue(result.linesOfRank(0).get(0).contains("token=300 (expected 300)"), result.toString());
     }
@@ -66,25 +56,51 @@ class MultiHostTest
     @Test
     void allPairsExchangeAcrossHosts()
     {
-        requireHosts();
+        TestHosts.require();
         run(List.of(), ExchangeTest.AllPairs.class, Integer.toString(1 << 20));
     }
 
     @Test
-    void bcastAndAllreduceAcrossHosts()
+    void bcastByMulticastAndAllreduceAcrossHosts()
     {
-        requireHosts();
-        final JobResult result = run(List.of(), Collectives.class, "300", "65536");
+        TestHosts.require();
+        final JobResult result = run(List.of(FORCE_MULTICAST), Collectives.class, "300", "65536");
         assertEquals(List.of("collectives ok: 300 broadcasts"), result.linesOfRank(0));
+        assertFalse(result.stderr().contains(FALLBACK_MESSAGE), result.toString());
+    }
+
+    @Test
+    void bcastAlongATreeWhenMulticastIsOff()
+    {
+        TestHosts.require();
+        final JobResult result =
+            run(List.of("--multicast", "off", FORCE_MULTICAST), Collectives.class, "300", "65536");
+        assertEquals(List.of("collectives ok: 300 broadcasts"), result.linesOfRank(0));
+        assertFalse(result.stderr().contains(FALLBACK_MESSAGE), result.toString());
+    }
+
+    @Test
+    void blockedMulticastFallsBackToTheTreeWithAClearMessage()
+    {
+        TestHosts.require();
+        assertNull(TestHosts.blockMulticast(), "iptables must be installed (.ci/run installs it)");
+        final JobResult result = run(List.of(FORCE_MULTICAST), Collectives.class, "300", "65536");
+        assertEquals(List.of("collectives ok: 300 broadcasts"), result.linesOfRank(0));
+        final List<String> messages =
+            result.stderrLines().stream().filter(line -> line.contains(FALLBACK_MESSAGE)).toList();
+        assertFalse(messages.isEmpty(), result.toString());
+        assertTrue(messages.get(0).startsWith("[0] "), result.toString());
+        messages.forEach(message -> assertTrue(message.contains("jrun --multicast off"), message));
     }
 
     @Test
     void broadcastsAndPointToPointSurvivePacketLoss()
     {
-        requireHosts();
+        TestHosts.require();
         assertNull(TestHosts.loss("jmpih2", 5), "iptables must be installed (.ci/run installs it)");
-        final JobResult bcasts = run(List.of(), Collectives.class, "10000", Integer.toString(1 << 20));
+        final JobResult bcasts = run(List.of(FORCE_MULTICAST), Collectives.class, "10000", Integer.toString(1 << 20));
         assertEquals(List.of("collectives ok: 10000 broadcasts"), bcasts.linesOfRank(0));
+        assertFalse(bcasts.stderr().contains(FALLBACK_MESSAGE), bcasts.toString());
         run(List.of(), StressTest.Stress.class, "3000", "65536");
     }
 
@@ -95,14 +111,10 @@ class MultiHostTest
         return JobRunner.run(options, TIMEOUT, 2 * TestHosts.HOSTS, program, args).assertSuccess();
     }
 
-    private static void requireHosts()
-    {
-        Assumptions.assumeTrue(null == unavailable, () -> "skipped: " + unavailable);
-    }
-
     /**
      * Broadcasts from rotating roots with sizes from 8 B to 4 KiB, and every 500th of the largest size, every byte
-     * checked at every rank, then an allreduce. Arguments: number of broadcasts, largest size.
+     * checked at every rank, then an allreduce, then broadcasts on the halves of a split (each spans the hosts
+     * with a stream and group of its own). Arguments: number of broadcasts, largest size.
      */
     public static final class Collectives
     {
@@ -115,19 +127,7 @@ class MultiHostTest
                 final Comm world = mpi.world();
                 final int size = world.size();
                 final byte[] buffer = new byte[maxSize];
-                final SplittableRandom sizes = new SplittableRandom(99);
-                for (int i = 0; i < count; i++)
-                {
-                    final int root = i % size;
-                    final int small = 8 + sizes.nextInt(Math.max(1, Math.min(maxSize, 4096) - 7));
-                    final int length = 0 == i % 500 ? maxSize : small;
-                    if (world.rank() == root)
-                    {
-                        fill(buffer, length, i);
-                    }
-                    world.bcast(buffer, 0, length, root);
-                    check(buffer, length, i);
-                }
+                broadcasts(world, buffer, count, 0);
                 final long[] ranks = { world.rank(), 1 };
                 final long[] sums = new long[2];
                 world.allreduce(ranks, 0, sums, 0, 2, Op.SUM);
@@ -135,10 +135,31 @@ class MultiHostTest
                 {
                     throw new AssertionError("allreduce gave " + sums[0] + ", " + sums[1]);
                 }
+                final Comm half = world.split(world.rank() % 2, world.rank());
+                broadcasts(half, buffer, Math.min(count, 300), count);
+                half.free();
                 if (0 == world.rank())
                 {
                     System.out.println("collectives ok: " + count + " broadcasts");
                 }
+            }
+        }
+
+        private static void broadcasts(final Comm comm, final byte[] buffer, final int count, final int firstSeed)
+        {
+            final SplittableRandom sizes = new SplittableRandom(99);
+            for (int i = 0; i < count; i++)
+            {
+                final int root = i % comm.size();
+                final int small = 8 + sizes.nextInt(Math.max(1, Math.min(buffer.length, 4096) - 7));
+                final int length = 0 == i % 500 ? buffer.length : small;
+                final int seed = firstSeed + i;
+                if (comm.rank() == root)
+                {
+                    fill(buffer, length, seed);
+                }
+                comm.bcast(buffer, 0, length, root);
+                check(buffer, length, seed);
             }
         }
 

@@ -1,5 +1,10 @@
 package io.jmpi.multihost;
 
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +23,24 @@ final class TestHosts
     static final int HOSTS = 3;
     static final String LAUNCH_AGENT = "ip netns exec {host}";
     private static final File SCRIPT = new File("src/test/netns/testhosts.sh");
+    private static volatile String unavailable = "the test hosts are not up";
+
+    /**
+     * Makes the test hosts before the tests of a class that extends with it, and removes them after.
+     */
+    static final class Lifecycle implements BeforeAllCallback, AfterAllCallback
+    {
+        public void beforeAll(final ExtensionContext context)
+        {
+            unavailable = up();
+        }
+
+        public void afterAll(final ExtensionContext context)
+        {
+            down();
+            unavailable = "the test hosts are down";
+        }
+    }
 
     private TestHosts()
     {
@@ -26,7 +49,7 @@ final class TestHosts
     /**
      * @return null once the hosts are up, or the reason they cannot be made here.
      */
-    static String up()
+    private static String up()
     {
         if (!"root".equals(System.getProperty("user.name")))
         {
@@ -47,6 +70,22 @@ final class TestHosts
         return null;
     }
 
+    /**
+     * Skip the calling test, with the reason, unless the test hosts are up.
+     */
+    static void require()
+    {
+        Assumptions.assumeTrue(null == unavailable, () -> "skipped: " + unavailable);
+    }
+
+    /**
+     * @return true if the test hosts are up.
+     */
+    static boolean areUp()
+    {
+        return null == unavailable;
+    }
+
     static void down()
     {
         script("down");
@@ -62,9 +101,17 @@ final class TestHosts
         return script("loss", host, Integer.toString(percent));
     }
 
+    /**
+     * @return null once every host drops multicast, both ways, or why it failed (iptables missing).
+     */
     static String blockMulticast()
     {
         return script("block-multicast");
+    }
+
+    static void unblockMulticast()
+    {
+        script("unblock-multicast");
     }
 
     static List<String> jrunOptions()

@@ -28,6 +28,16 @@ public interface CollectiveContext
     Aeron aeron();
 
     /**
+     * The medium of this communicator's broadcast stream: IPC when every member runs on this host (the members'
+     * publications share one log); UDP multicast when they span hosts and the job has a multicast group (the
+     * members of a host share one publication, one session per host); none otherwise. Members of one
+     * communicator all get a channel or all get none.
+     *
+     * @return the Aeron channel URI of the broadcast stream, or null when the communicator has none.
+     */
+    String broadcastChannel();
+
+    /**
      * @return the Aeron stream id reserved for this communicator's broadcast stream, unique within the job.
      */
     int broadcastStreamId();

@@ -23,6 +23,13 @@ public final class Channels
     /** Term length of UDP logs: 4 MiB like IPC, enough for a window of in-flight data on a LAN. */
     public static final int UDP_TERM_LENGTH = 4 * 1024 * 1024;
 
+    /**
+     * Term length of multicast logs: 1 MiB. Each host maps one log per host of a communicator that broadcasts
+     * across hosts (its own publication and an image of every host's), and the receiver window, not the term,
+     * bounds the data in flight.
+     */
+    public static final int MULTICAST_TERM_LENGTH = 1024 * 1024;
+
     /** Stream id of rank 0's inbox; rank r receives on {@code INBOX_STREAM_BASE + r}. */
     public static final int INBOX_STREAM_BASE = 0x1000;
 
@@ -40,6 +47,34 @@ public final class Channels
     public static String udpChannel(final String endpoint)
     {
         return "aeron:udp?endpoint=" + endpoint + "|mtu=" + UDP_MTU + "|term-length=" + UDP_TERM_LENGTH;
+    }
+
+    /**
+     * The channel of a communicator's broadcast stream across hosts: every member publishes and subscribes on it.
+     * Each communicator has a multicast group of its own, so that hosts without a member do not receive its
+     * traffic. Aeron sends data to an odd group address and control to the next, even one, so a communicator
+     * takes two addresses: the job's group (odd) plus twice the index of the communicator's stream, within the
+     * job group's /16 (a wrap shares a group between two communicators, whose streams still differ). The members of one host share one
+     * publication (one session), so a member reads each root's frames from the image of its host's session. Flow
+     * control waits for the slowest host ({@code fc=min}) and, by its group size, leaves the publication
+     * unconnected until the receivers of all hosts have joined: nothing is sent before every host can hear it.
+     *
+     * @param jobGroup         the job's multicast group, {@code a.b.c.d:port} with {@code d} odd.
+     * @param streamId         the communicator's broadcast stream id.
+     * @param interfaceAddress this host's address, which the traffic leaves and joins the group by.
+     * @param hosts            how many hosts the communicator's members run on.
+     * @return the multicast channel.
+     */
+    public static String multicastChannel(
+        final String jobGroup, final int streamId, final String interfaceAddress, final int hosts)
+    {
+        final int colon = jobGroup.lastIndexOf(':');
+        final String[] octets = jobGroup.substring(0, colon).split("\\.");
+        final int low = (Integer.parseInt(octets[2]) << 8 | Integer.parseInt(octets[3])) +
+            2 * (streamId - BROADCAST_STREAM_BASE) & 0xFFFF;
+        final String group = octets[0] + "." + octets[1] + "." + (low >>> 8) + "." + (low & 0xFF);
+        return "aeron:udp?endpoint=" + group + jobGroup.substring(colon) + "|interface=" + interfaceAddress +
+            "|fc=min,g:/" + hosts + "|mtu=" + UDP_MTU + "|term-length=" + MULTICAST_TERM_LENGTH;
     }
 
     /**

@@ -31,6 +31,11 @@ public final class JobEnvironment
      * a job on one host.
      */
     public static final String ENDPOINTS = "JMPI_ENDPOINTS";
+    /**
+     * For jobs across hosts: the UDP multicast group of the job's broadcasts, {@code address:port}. Absent when
+     * broadcasts across hosts go along a tree over unicast ({@code jrun --multicast off}).
+     */
+    public static final String MULTICAST = "JMPI_MULTICAST";
 
     private final int rank;
     private final int size;
@@ -38,6 +43,7 @@ public final class JobEnvironment
     private final String aeronDir;
     private final int localSize;
     private final String[] endpoints;
+    private final String multicast;
 
     private JobEnvironment(
         final int rank,
@@ -45,9 +51,11 @@ public final class JobEnvironment
         final String jobId,
         final String aeronDir,
         final int localSize,
-        final String[] endpoints)
+        final String[] endpoints,
+        final String multicast)
     {
         this.endpoints = endpoints;
+        this.multicast = multicast;
         this.rank = rank;
         this.size = size;
         this.jobId = jobId;
@@ -65,7 +73,7 @@ public final class JobEnvironment
     public static JobEnvironment current()
     {
         final Map<String, String> merged = new HashMap<>(System.getenv());
-        for (final String name : new String[]{ RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE, ENDPOINTS })
+        for (final String name : new String[]{ RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE, ENDPOINTS, MULTICAST })
         {
             final String value = System.getProperty(name);
             if (null != value)
@@ -113,14 +121,18 @@ public final class JobEnvironment
             }
             for (final String endpoint : endpoints)
             {
-                if (endpoint.lastIndexOf(':') <= 0)
-                {
-                    throw new IllegalStateException(ENDPOINTS + " entry '" + endpoint + "' is not address:port");
-                }
+                requireEndpoint(ENDPOINTS + " entry", endpoint);
             }
         }
 
-        return new JobEnvironment(rank, size, jobId, aeronDir, localSize, endpoints);
+        final String multicast = env.get(MULTICAST);
+        if (null != multicast && !multicast.isEmpty())
+        {
+            requireEndpoint(MULTICAST, multicast);
+        }
+
+        return new JobEnvironment(
+            rank, size, jobId, aeronDir, localSize, endpoints, null == multicast || multicast.isEmpty() ? null : multicast);
     }
 
     /**
@@ -132,7 +144,15 @@ public final class JobEnvironment
      */
     public static JobEnvironment singleton(final String jobId, final String aeronDir)
     {
-        return new JobEnvironment(0, 1, jobId, aeronDir, 1, null);
+        return new JobEnvironment(0, 1, jobId, aeronDir, 1, null, null);
+    }
+
+    private static void requireEndpoint(final String what, final String endpoint)
+    {
+        if (endpoint.lastIndexOf(':') <= 0)
+        {
+            throw new IllegalStateException(what + " '" + endpoint + "' is not address:port");
+        }
     }
 
     private static String require(final Map<String, String> env, final String name)
@@ -214,6 +234,15 @@ public final class JobEnvironment
     }
 
     /**
+     * @param worldRank a rank of the job.
+     * @return the address of that rank's host, or the empty string in a job on one host.
+     */
+    public String hostOf(final int worldRank)
+    {
+        return null == endpoints ? "" : address(endpoints[worldRank]);
+    }
+
+    /**
      * @param worldRank a rank of the job, in a job across hosts.
      * @return that rank's UDP inbox endpoint, {@code address:port}.
      */
@@ -228,6 +257,15 @@ public final class JobEnvironment
     public String hostAddress()
     {
         return address(endpoints[rank]);
+    }
+
+    /**
+     * @return the UDP multicast group of the job's broadcasts across hosts, {@code address:port}, or null when
+     * there is none.
+     */
+    public String multicast()
+    {
+        return multicast;
     }
 
     private static String address(final String endpoint)

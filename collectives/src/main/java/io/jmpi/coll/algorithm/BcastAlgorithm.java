@@ -8,8 +8,8 @@ import io.jmpi.Datatype;
 public interface BcastAlgorithm extends Algorithm
 {
     /**
-     * @return true if the algorithm can serve this communicator; false for multicast on a communicator that spans
-     * hosts.
+     * @return true if the algorithm can serve this communicator; false for multicast on a communicator without a
+     * working broadcast stream.
      */
     default boolean isAvailable()
     {

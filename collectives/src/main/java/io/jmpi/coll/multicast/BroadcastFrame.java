@@ -9,7 +9,8 @@ package io.jmpi.coll.multicast;
  *  12: int root      rank of the root that wrote it
  *  16: chunk bytes
  * </pre>
- * Fields are in native byte order, as every rank is on one host. A message of length 0 is one frame with no chunk.
+ * Fields are in native byte order, like the engine's frames: hosts of one job share a byte order (x86-64 and AArch64
+ * are both little-endian). A message of length 0 is one frame with no chunk.
  */
 final class BroadcastFrame
 {

@@ -1,6 +1,7 @@
 package io.jmpi.coll.multicast;
 
 import io.aeron.Aeron;
+import io.aeron.Image;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.exceptions.AeronException;
@@ -16,15 +17,17 @@ import org.agrona.UnsafeApi;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * One communicator's broadcast stream at one member: a subscription that reads every broadcast, and a publication
- * onto the same stream that this member writes through when it is the root.
+ * One communicator's broadcast stream at one member: a publication that this member writes through when it is the
+ * root, and a subscription that reads every root's frames.
  * <p>
- * The publications of all members share one log, so the log orders every broadcast of the communicator, whatever
- * its root: a root writes only after it has read every earlier broadcast, so the chunks of two broadcasts never
- * interleave and every member reads them in call order. A root writes its message once, in chunks of at most one
- * frame claimed with {@code tryClaim}; members copy each chunk straight from the log into the user's buffer, with
- * no intermediate copy and no allocation. The root reads its own frames too, skipping them, as the driver's flow
- * control waits for every subscriber, the root's included.
+ * The members of one host share one publication, so one session per host. On one host that is a single log, one
+ * total order of every broadcast of the communicator. Across hosts (UDP multicast) each host's session arrives as an
+ * image of its own, and a member reads a broadcast from the image of its root's session. Within one session the
+ * broadcasts of the host's roots follow call order: a root writes only after it has finished every earlier call, so
+ * the chunks of two broadcasts never interleave. A root writes its message once, in chunks of at most one frame
+ * claimed with {@code tryClaim}; members copy each chunk straight from the log into the user's buffer, with no
+ * intermediate copy and no allocation. The root reads its own frames too, skipping them, as flow control waits for
+ * every subscriber, the root's included.
  * <p>
  * Frames carry the sequence number of their collective call, so frames of a call that a member left early (it
  * threw on a bad argument) are skipped by its next broadcast. One thread at a time uses a stream, as MPI
@@ -42,6 +45,7 @@ public final class BroadcastStream implements AutoCloseable
     private final int chunkLength;
     private final BufferClaim claim = new BufferClaim();
     private final ControlledFragmentHandler frameHandler = this::onFrame;
+    private Image[] images;
 
     private int sequence;
     private int root;
@@ -65,16 +69,16 @@ public final class BroadcastStream implements AutoCloseable
     }
 
     /**
-     * Subscribe and publish on a stream, and wait until this member reads the shared log. Every member opens the
-     * stream, and all must have opened it before any of them writes: follow with a barrier.
+     * Publish and subscribe on a stream. Every member opens the stream, then tells the others its
+     * {@link #sessionId()} and {@link #join joins}; all must have joined before any of them writes.
      *
-     * @param aeron    the Aeron client of this rank.
-     * @param channel  channel URI, from {@link BroadcastChannel#uri()}.
-     * @param streamId the communicator's broadcast stream id.
+     * @param aeron       the Aeron client of this rank.
+     * @param channel     channel URI, from {@link io.jmpi.spi.CollectiveContext#broadcastChannel()}.
+     * @param streamId    the communicator's broadcast stream id.
      * @param idle        how this member waits, for the calls that use the stream.
      * @param memberCheck run now and then while a member waits: throws if a member has failed, so that a dead root
      *                    wakes its readers with an error instead of a hang.
-     * @return the open stream.
+     * @return the stream, not yet joined.
      * @throws MpiException ERR_OTHER if the media driver refuses the stream.
      */
     public static BroadcastStream open(
@@ -87,11 +91,6 @@ public final class BroadcastStream implements AutoCloseable
         {
             subscription = aeron.addSubscription(channel, streamId);
             publication = aeron.addPublication(channel, streamId);
-            idle.reset();
-            while (!publication.isConnected() || 0 == subscription.imageCount())
-            {
-                idle.idle();
-            }
             return new BroadcastStream(subscription, publication, idle, memberCheck);
         }
         catch (final AeronException ex)
@@ -100,6 +99,73 @@ public final class BroadcastStream implements AutoCloseable
             throw new MpiException(ErrorClass.ERR_OTHER,
                 "cannot open broadcast stream " + streamId + " on " + channel + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * @return the session of this member's publication, which it shares with the members on its host.
+     */
+    public int sessionId()
+    {
+        return publication.sessionId();
+    }
+
+    /**
+     * Wait until this member's publication reaches every host (its flow control counts them) and this member
+     * reads every member's session, or until the timeout.
+     *
+     * @param memberSessions the {@link #sessionId()} of every member, by rank.
+     * @param timeoutNs      how long to wait.
+     * @return true if joined; false if some host was not heard or did not hear this host in time.
+     * @throws io.jmpi.MpiException ERR_PROC_FAILED from the member check, if a member fails meanwhile.
+     */
+    public boolean join(final int[] memberSessions, final long timeoutNs)
+    {
+        final long deadlineNs = System.nanoTime() + timeoutNs;
+        idle.reset();
+        int rounds = 0;
+        while (!publication.isConnected() || sessionsHeard(memberSessions) < memberSessions.length)
+        {
+            if (System.nanoTime() - deadlineNs >= 0)
+            {
+                return false;
+            }
+            if (0 == (++rounds & MEMBER_CHECK_MASK))
+            {
+                memberCheck.run();
+            }
+            idle.idle();
+        }
+        images = new Image[memberSessions.length];
+        for (int rank = 0; rank < memberSessions.length; rank++)
+        {
+            images[rank] = subscription.imageBySessionId(memberSessions[rank]);
+        }
+        return true;
+    }
+
+    /**
+     * @return whether this member's publication has reached the receivers of every host.
+     */
+    public boolean isConnected()
+    {
+        return publication.isConnected();
+    }
+
+    /**
+     * @param memberSessions the {@link #sessionId()} of every member, by rank.
+     * @return how many members' sessions this member reads.
+     */
+    public int sessionsHeard(final int[] memberSessions)
+    {
+        int heard = 0;
+        for (final int session : memberSessions)
+        {
+            if (null != subscription.imageBySessionId(session))
+            {
+                heard++;
+            }
+        }
+        return heard;
     }
 
     /**
@@ -116,6 +182,7 @@ public final class BroadcastStream implements AutoCloseable
     public void publish(final int sequence, final int root, final Object base, final long address, final int length)
     {
         start(sequence, root, false, null, 0, 0);
+        final Image ownImage = images[root];
         int offset = 0;
         boolean empty = 0 == length;
         idle.reset();
@@ -146,7 +213,7 @@ public final class BroadcastStream implements AutoCloseable
             else
             {
                 // back-pressured: our own unread frames count too, so skip them to move the window on
-                idle.idle(subscription.controlledPoll(frameHandler, FRAGMENT_LIMIT));
+                idle.idle(ownImage.controlledPoll(frameHandler, FRAGMENT_LIMIT));
             }
         }
         awaitMessage();
@@ -196,11 +263,12 @@ public final class BroadcastStream implements AutoCloseable
 
     private void awaitMessage()
     {
+        final Image image = images[root];
         idle.reset();
         int idleRounds = 0;
         while (!done)
         {
-            final int work = subscription.controlledPoll(frameHandler, FRAGMENT_LIMIT);
+            final int work = image.controlledPoll(frameHandler, FRAGMENT_LIMIT);
             if (outOfStep)
             {
                 throw new MpiException(ErrorClass.ERR_OTHER, "broadcast of call " + sequence + " from root " + root +

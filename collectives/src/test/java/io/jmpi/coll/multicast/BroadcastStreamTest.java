@@ -19,11 +19,13 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two members of a communicator in one process, on a real media driver: chunking, truncation, skipping the frames
@@ -33,6 +35,7 @@ class BroadcastStreamTest
 {
     private static final int STREAM_ID = 0x100077;
     private static final long BASE = BufferUtil.ARRAY_BASE_OFFSET;
+    private static final long JOIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
     private String directory;
     private MediaDriver driver;
@@ -46,8 +49,12 @@ class BroadcastStreamTest
         directory = EmbeddedDriver.aeronDirFor("coll-test-" + UUID.randomUUID());
         driver = EmbeddedDriver.launch(directory);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory));
-        root = BroadcastStream.open(aeron, BroadcastChannel.uri(), STREAM_ID, new YieldingIdleStrategy(), () -> { });
-        member = BroadcastStream.open(aeron, BroadcastChannel.uri(), STREAM_ID, new YieldingIdleStrategy(), () -> { });
+        root = BroadcastStream.open(aeron, Channels.IPC_CHANNEL, STREAM_ID, new YieldingIdleStrategy(), () -> { });
+        member = BroadcastStream.open(aeron, Channels.IPC_CHANNEL, STREAM_ID, new YieldingIdleStrategy(), () -> { });
+        final int[] sessions = { root.sessionId(), member.sessionId() };
+        assertEquals(sessions[0], sessions[1], "members on one host share one publication");
+        assertTrue(root.join(sessions, JOIN_TIMEOUT_NS));
+        assertTrue(member.join(sessions, JOIN_TIMEOUT_NS));
     }
 
     @AfterEach
@@ -134,6 +141,14 @@ class BroadcastStreamTest
         assertEquals(ErrorClass.ERR_OTHER, assertThrows(MpiException.class,
             () -> member.receive(3, 1, new byte[10], BASE, 10)).errorClass());
         assertEquals(10, member.receive(3, 0, new byte[10], BASE, 10));
+    }
+
+    @Test
+    void aSessionThatNeverAppearsFailsTheJoinAtItsTimeout()
+    {
+        final int[] sessions = { root.sessionId(), root.sessionId() + 1 };
+        assertFalse(member.join(sessions, TimeUnit.MILLISECONDS.toNanos(200)));
+        assertEquals(1, member.sessionsHeard(new int[]{ root.sessionId(), root.sessionId() + 1 }));
     }
 
     private static byte[] random(final int length, final long seed)

@@ -1,0 +1,63 @@
+package io.jmpi.transport;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobEnvironmentTest
+{
+    @Test
+    void aJobOnOneHostHasNoEndpointsAndNoMulticast()
+    {
+        final JobEnvironment environment = JobEnvironment.fromEnvironment(job(1, 2));
+
+        assertFalse(environment.isMultiHost());
+        assertTrue(environment.isLocal(0));
+        assertEquals("", environment.hostOf(1));
+        assertNull(environment.multicast());
+    }
+
+    @Test
+    void ranksSharingAnAddressShareAHost()
+    {
+        final Map<String, String> env = job(1, 3);
+        env.put(JobEnvironment.ENDPOINTS, "10.0.0.1:20000,10.0.0.1:20001,10.0.0.2:20000");
+        env.put(JobEnvironment.MULTICAST, "239.255.1.2:12000");
+        final JobEnvironment environment = JobEnvironment.fromEnvironment(env);
+
+        assertTrue(environment.isLocal(0));
+        assertFalse(environment.isLocal(2));
+        assertEquals("10.0.0.2", environment.hostOf(2));
+        assertEquals("10.0.0.1", environment.hostAddress());
+        assertEquals("239.255.1.2:12000", environment.multicast());
+    }
+
+    @Test
+    void aMulticastGroupWithoutPortIsRejected()
+    {
+        final Map<String, String> env = job(0, 2);
+        env.put(JobEnvironment.ENDPOINTS, "10.0.0.1:20000,10.0.0.2:20000");
+        env.put(JobEnvironment.MULTICAST, "239.255.1.2");
+
+        final IllegalStateException ex =
+            assertThrows(IllegalStateException.class, () -> JobEnvironment.fromEnvironment(env));
+        assertEquals("JMPI_MULTICAST '239.255.1.2' is not address:port", ex.getMessage());
+    }
+
+    private static Map<String, String> job(final int rank, final int size)
+    {
+        final Map<String, String> env = new HashMap<>();
+        env.put(JobEnvironment.RANK, Integer.toString(rank));
+        env.put(JobEnvironment.SIZE, Integer.toString(size));
+        env.put(JobEnvironment.JOB_ID, "test");
+        env.put(JobEnvironment.AERON_DIR, "/dev/shm/jmpi-test");
+        return env;
+    }
+}
