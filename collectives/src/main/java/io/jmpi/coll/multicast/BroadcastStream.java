@@ -152,13 +152,13 @@ public final class BroadcastStream implements AutoCloseable
     }
 
     /**
-     * @param memberSessions the {@link #sessionId()} of every member, by rank.
-     * @return how many members' sessions this member reads.
+     * @param sessions sessions to look for, such as the distinct sessions of the members (one per host).
+     * @return how many of them this member reads: has an image of.
      */
-    public int sessionsHeard(final int[] memberSessions)
+    public int sessionsHeard(final int[] sessions)
     {
         int heard = 0;
-        for (final int session : memberSessions)
+        for (final int session : sessions)
         {
             if (null != subscription.imageBySessionId(session))
             {
