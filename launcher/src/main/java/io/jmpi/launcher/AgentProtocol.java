@@ -4,9 +4,9 @@ package io.jmpi.launcher;
  * The line protocol between jrun and the host agent it starts on each host through the launch agent (ssh,
  * {@code ip netns exec}, srun). It runs over the agent's standard streams, so it needs no port of its own.
  * <ul>
- *   <li>agent to jrun, on stdout: {@code HELLO addr[,addr...]} once its media driver runs; {@code EXIT rank code unclosed [hint]}
- *       when a rank ends (unclosed: true if it exited with jmpi still open; hint: the exception its output
- *       ended with). Control lines start with {@link #MARK} so that they never mix with ranks' output, which
+ *   <li>agent to jrun, on stdout: {@code HELLO addr[,addr...]} once its media driver runs;
+ *       {@code EXIT rank code unclosed [hint]} when a rank ends (unclosed: true if it exited with jmpi still
+ *       open; hint: the exception its output ended with). Control lines start with {@link #MARK} so that they never mix with ranks' output, which
  *       the agent forwards on its stdout and stderr, already prefixed.</li>
  *   <li>jrun to agent, on stdin: {@code ENV name=value}, {@code ARG word} (the rank command, one word a line),
  *       {@code RANKS r,r,...}, {@code PREFIX true|false}, then {@code START}; later {@code REPORT} (ask the ranks

@@ -20,12 +20,13 @@ record Failure(String message, int jrunExitCode, boolean consequence)
      * @param where     where it ran, appended to the message: {@code " on host h1"}, or empty.
      * @return how it failed, or null if it exited with 0 after closing jmpi.
      */
-    static Failure of(final int rank, final int exitValue, final boolean unclosed, final String hint, final String where)
+    static Failure of(
+        final int rank, final int exitValue, final boolean unclosed, final String hint, final String where)
     {
         if (0 == exitValue)
         {
-            return unclosed ? new Failure("rank " + rank + " exited with code 0 without closing jmpi" + where, 1, false) :
-                null;
+            return unclosed ?
+                new Failure("rank " + rank + " exited with code 0 without closing jmpi" + where, 1, false) : null;
         }
         return new Failure(
             ExitStatus.describe(rank, exitValue) + where + (null == hint ? "" : " (" + hint + ")"),

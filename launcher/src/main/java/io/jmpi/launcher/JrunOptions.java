@@ -148,8 +148,8 @@ record JrunOptions(
                 case "-h", "--help" ->
                 {
                     return new JrunOptions(
-                        true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null, false,
-                        null);
+                        true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null,
+                        false, null);
                 }
                 case "-np", "-n" -> ranks = (int)number(arg, value(args, i++, arg), 1, "positive", "ranks");
                 case "-cp", "--classpath" -> classPath = value(args, i++, arg);

@@ -3,6 +3,7 @@ package io.jmpi.launcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -80,8 +81,20 @@ class JrunOptionsTest
     void multicastIsAGroupOrOff() throws UsageException
     {
         assertNull(JrunOptions.parse("-np", "2", "Main").multicast());
-        assertEquals("239.255.1.3:9000", JrunOptions.parse("-np", "2", "--multicast", "239.255.1.3:9000", "M").multicast());
+        assertEquals("239.255.1.3:9000", JrunOptions.parse("-np", "2", "--multicast", "239.255.1.3:9000", "M")
+            .multicast());
         assertEquals(JrunOptions.MULTICAST_OFF, JrunOptions.parse("-np", "2", "--multicast", "off", "M").multicast());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "10.0.0.1:5", "239.1.1.1", "239.1.1.256:5", "239.1.1.2:5", "239.1.1.1:0", "off:1" })
+    void rejectsAMulticastGroupOutOfRangeOrEven(final String group)
+    {
+        final UsageException ex = assertThrows(
+            UsageException.class, () -> JrunOptions.parse("-np", "2", "--multicast", group, "Main"));
+
+        assertEquals("--multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in " +
+            "an odd number, got '" + group + "'", ex.getMessage());
     }
 
     @Test
@@ -122,11 +135,6 @@ class JrunOptionsTest
         "-np 2 --grace -1 Main        | --grace expects a non-negative number of seconds, got '-1'",
         "-np 2 --grace soon Main      | --grace expects a non-negative number of seconds, got 'soon'",
         "-np 2 --grace                | option --grace needs a value",
-        "-np 2 --multicast 10.0.0.1:5 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '10.0.0.1:5'",
-        "-np 2 --multicast 239.1.1.1 M  | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.1'",
-        "-np 2 --multicast 239.1.1.256:5 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.256:5'",
-        "-np 2 --multicast 239.1.1.2:5 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.2:5'",
-        "-np 2 --multicast 239.1.1.1:0 M | --multicast expects off or GROUP:PORT with GROUP in 224.0.0.0 to 239.255.255.255 ending in an odd number, got '239.1.1.1:0'",
     })
     void rejectsBadInputWithOneLine(final String commandLine, final String message)
     {

@@ -54,10 +54,11 @@ public final class Channels
      * Each communicator has a multicast group of its own, so that hosts without a member do not receive its
      * traffic. Aeron sends data to an odd group address and control to the next, even one, so a communicator
      * takes two addresses: the job's group (odd) plus twice the index of the communicator's stream, within the
-     * job group's /16 (a wrap shares a group between two communicators, whose streams still differ). The members of one host share one
-     * publication (one session), so a member reads each root's frames from the image of its host's session. Flow
-     * control waits for the slowest host ({@code fc=min}) and, by its group size, leaves the publication
-     * unconnected until the receivers of all hosts have joined: nothing is sent before every host can hear it.
+     * job group's /16 (a wrap shares a group between two communicators, whose streams still differ). The members
+     * of one host share one publication (one session), so a member reads each root's frames from the image of its
+     * host's session. Flow control waits for the slowest host ({@code fc=min}) and, by its group size, leaves the
+     * publication unconnected until the receivers of all hosts have joined: nothing is sent before every host can
+     * hear it.
      *
      * @param jobGroup         the job's multicast group, {@code a.b.c.d:port} with {@code d} odd.
      * @param streamId         the communicator's broadcast stream id.
@@ -70,8 +71,8 @@ public final class Channels
     {
         final int colon = jobGroup.lastIndexOf(':');
         final String[] octets = jobGroup.substring(0, colon).split("\\.");
-        final int low = (Integer.parseInt(octets[2]) << 8 | Integer.parseInt(octets[3])) +
-            2 * (streamId - BROADCAST_STREAM_BASE) & 0xFFFF;
+        final int low = ((Integer.parseInt(octets[2]) << 8 | Integer.parseInt(octets[3])) +
+            2 * (streamId - BROADCAST_STREAM_BASE)) & 0xFFFF;
         final String group = octets[0] + "." + octets[1] + "." + (low >>> 8) + "." + (low & 0xFF);
         return "aeron:udp?endpoint=" + group + jobGroup.substring(colon) + "|interface=" + interfaceAddress +
             "|fc=min,g:/" + hosts + "|mtu=" + UDP_MTU + "|term-length=" + MULTICAST_TERM_LENGTH;

@@ -125,14 +125,17 @@ public final class JobEnvironment
             }
         }
 
-        final String multicast = env.get(MULTICAST);
-        if (null != multicast && !multicast.isEmpty())
+        String multicast = env.get(MULTICAST);
+        if (null != multicast && multicast.isEmpty())
+        {
+            multicast = null;
+        }
+        if (null != multicast)
         {
             requireEndpoint(MULTICAST, multicast);
         }
 
-        return new JobEnvironment(
-            rank, size, jobId, aeronDir, localSize, endpoints, null == multicast || multicast.isEmpty() ? null : multicast);
+        return new JobEnvironment(rank, size, jobId, aeronDir, localSize, endpoints, multicast);
     }
 
     /**
