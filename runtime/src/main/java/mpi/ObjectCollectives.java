@@ -2,6 +2,7 @@ package mpi;
 
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
+import io.jmpi.ObjectCodec;
 
 /**
  * The collectives on {@link MPI#OBJECT} items, built on jmpi's collectives of bytes and ints: each block of

@@ -2,6 +2,7 @@ package mpi;
 
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
+import io.jmpi.ObjectCodec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

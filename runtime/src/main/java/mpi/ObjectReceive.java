@@ -2,6 +2,7 @@ package mpi;
 
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
+import io.jmpi.ObjectCodec;
 
 /**
  * A receive of {@link MPI#OBJECT} items: a posted jmpi receive of the first message (see {@link ObjectMessages}),

@@ -487,7 +487,7 @@ public final class Comm
         final Message message = mprobe(source, tag);
         final byte[] bytes = new byte[message.status().bytes()];
         final Status received = message.recv(bytes, 0, bytes.length);
-        final int objectCount = ObjectCodec.decode(bytes, objects, offset, count);
+        final int objectCount = ObjectCodec.decode(bytes, 0, bytes.length, objects, offset, count);
         status.set(received.source(), received.tag(), 0, ErrorClass.SUCCESS, Datatype.BYTE);
         status.objectCount = Math.min(objectCount, count);
         if (objectCount > count)

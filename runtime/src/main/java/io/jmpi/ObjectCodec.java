@@ -7,15 +7,24 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 /**
- * Java serialization of a slice of an object array into one message: the count, then the objects.
+ * The payload of an object message: Java serialization of a slice of an object array, the count, then the objects.
+ * {@link Comm#sendObjects} and the mpiJava {@code MPI.OBJECT} datatype both use it, so that a program may receive
+ * with one what it sent with the other.
  */
-final class ObjectCodec
+public final class ObjectCodec
 {
     private ObjectCodec()
     {
     }
 
-    static byte[] encode(final Object[] objects, final int offset, final int count)
+    /**
+     * @param objects the array.
+     * @param offset  first object.
+     * @param count   number of objects.
+     * @return the serialized form.
+     * @throws MpiException ERR_TYPE if an object is not serializable.
+     */
+    public static byte[] encode(final Object[] objects, final int offset, final int count)
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes))
@@ -36,16 +45,25 @@ final class ObjectCodec
     /**
      * Decode up to {@code capacity} objects into the array.
      *
+     * @param message  bytes made by {@link #encode}.
+     * @param offset   where the message starts in {@code message}.
+     * @param length   bytes of the message.
+     * @param objects  array to fill.
+     * @param at       first element to fill.
+     * @param capacity most objects to store.
      * @return the number of objects in the message, which may exceed capacity.
+     * @throws MpiException ERR_TYPE if the message cannot be deserialized.
      */
-    static int decode(final byte[] message, final Object[] objects, final int offset, final int capacity)
+    public static int decode(
+        final byte[] message, final int offset, final int length, final Object[] objects, final int at,
+        final int capacity)
     {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(message)))
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(message, offset, length)))
         {
             final int count = in.readInt();
             for (int i = 0; i < Math.min(count, capacity); i++)
             {
-                objects[offset + i] = in.readObject();
+                objects[at + i] = in.readObject();
             }
             return count;
         }
