@@ -57,8 +57,9 @@ final class CommCollectiveContext implements CollectiveContext
         {
             hosts.add(environment.hostOf(comm.worldRankOf(rank)));
         }
-        if (1 == hosts.size() && environment.isLocal(comm.worldRankOf(0)))
+        if (1 == hosts.size())
         {
+            // this rank is a member, so the one host is this one
             return Channels.IPC_CHANNEL;
         }
         final String group = environment.multicast();

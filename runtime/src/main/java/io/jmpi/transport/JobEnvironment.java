@@ -233,7 +233,7 @@ public final class JobEnvironment
      */
     public boolean isLocal(final int worldRank)
     {
-        return null == endpoints || address(endpoints[worldRank]).equals(address(endpoints[rank]));
+        return hostOf(worldRank).equals(hostOf(rank));
     }
 
     /**

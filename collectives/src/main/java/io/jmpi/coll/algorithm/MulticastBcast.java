@@ -158,8 +158,8 @@ public final class MulticastBcast implements BcastAlgorithm, AutoCloseable
             sessions[rank] = allOpened[2 * rank + 1];
         }
         final int[] hostSessions = Arrays.stream(sessions).distinct().toArray();
-        final boolean joined = allOpen && stream.join(sessions, TimeUnit.MILLISECONDS.toNanos(
-            Long.getLong(JOIN_TIMEOUT_PROPERTY, DEFAULT_JOIN_TIMEOUT_MS)));
+        final long timeoutMs = Long.getLong(JOIN_TIMEOUT_PROPERTY, DEFAULT_JOIN_TIMEOUT_MS);
+        final boolean joined = allOpen && stream.join(sessions, TimeUnit.MILLISECONDS.toNanos(timeoutMs));
 
         final int[] outcome = {
             joined ? 1 : 0,
@@ -176,17 +176,17 @@ public final class MulticastBcast implements BcastAlgorithm, AutoCloseable
             close();
             if (0 == exchange.rank() && FALLBACK_REPORTED.compareAndSet(false, true))
             {
-                System.err.println(fallbackMessage(outcomes, outcome.length, hostSessions.length));
+                System.err.println(fallbackMessage(outcomes, outcome.length, hostSessions.length, timeoutMs));
             }
         }
     }
 
-    private String fallbackMessage(final int[] outcomes, final int fields, final int hosts)
+    private String fallbackMessage(final int[] outcomes, final int fields, final int hosts, final long timeoutMs)
     {
         final StringBuilder message = new StringBuilder("jmpi: broadcast by multicast falls back to a tree over ")
             .append("point-to-point: the stream ").append(channel).append(" did not reach every member of a ")
             .append("communicator of ").append(exchange.size()).append(" ranks on ").append(hosts)
-            .append(" hosts within ").append(Long.getLong(JOIN_TIMEOUT_PROPERTY, DEFAULT_JOIN_TIMEOUT_MS))
+            .append(" hosts within ").append(timeoutMs)
             .append(" ms (");
         int named = 0;
         int failed = 0;
