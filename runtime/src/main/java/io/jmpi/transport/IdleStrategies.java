@@ -11,14 +11,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * Chooses how a rank waits for its peers.
  * <p>
- * The system property {@value #PROPERTY} forces one of {@code spin}, {@code yield}, {@code backoff} or
- * {@code sleep}. Without it, a rank spins briefly and then parks; when the ranks on this host outnumber its cores
- * it parks almost at once, because a spinning rank then steals the core that the peer it waits for needs.
+ * By default a {@link RankIdleStrategy}: a rank with a core of its own spins and then yields, and never parks, so it
+ * notices a peer on another core within a cache miss; when the ranks on this host outnumber its cores it spins only
+ * briefly, yields (so that the peer it waits for gets the core), and parks only once a wait has lasted about a
+ * millisecond. The system property {@value #PROPERTY} forces one of {@code spin}, {@code yield}, {@code backoff}
+ * (Agrona's spin, yield, then park up to 1 ms) or {@code sleep}.
  */
 public final class IdleStrategies
 {
     /** System property that forces an idle strategy. */
     public static final String PROPERTY = "jmpi.idle";
+
+    /** Spins before the first yield of a rank that has a core of its own: about 10-50 us. */
+    static final int DEDICATED_SPINS = 10_000;
+    /** Spins before the first yield of a rank on an oversubscribed host: the peer it waits for needs the core. */
+    static final int SHARED_SPINS = 50;
+    /** Yields before a rank on an oversubscribed host parks: about a millisecond of waiting. */
+    static final long SHARED_YIELDS = 1_000;
 
     private IdleStrategies()
     {
@@ -42,6 +51,8 @@ public final class IdleStrategies
             case "sleep":
                 return new SleepingIdleStrategy(TimeUnit.MICROSECONDS.toNanos(50));
             case "backoff":
+                return new BackoffIdleStrategy(
+                    20_000, 100, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
             case "":
                 break;
             default:
@@ -49,13 +60,9 @@ public final class IdleStrategies
         }
 
         final boolean oversubscribed = localRanks > Runtime.getRuntime().availableProcessors();
-        if (oversubscribed)
-        {
-            return new BackoffIdleStrategy(
-                10, 5, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(200));
-        }
-
-        return new BackoffIdleStrategy(
-            20_000, 100, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(1));
+        return oversubscribed ?
+            new RankIdleStrategy(
+                SHARED_SPINS, SHARED_YIELDS, TimeUnit.MICROSECONDS.toNanos(20), TimeUnit.MILLISECONDS.toNanos(1)) :
+            new RankIdleStrategy(DEDICATED_SPINS, Long.MAX_VALUE, 0, 0);
     }
 }
