@@ -908,7 +908,7 @@ public final class Comm
 
     void checkMembers()
     {
-        engine.progress();
+        engine.progressAndCheckPeers();
         for (int r = 0; r < worldRanks.length; r++)
         {
             if (engine.hasFailed(worldRanks[r]))

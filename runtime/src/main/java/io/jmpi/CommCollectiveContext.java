@@ -52,19 +52,22 @@ final class CommCollectiveContext implements CollectiveContext
     public String broadcastChannel()
     {
         final JobEnvironment environment = comm.mpi().environment();
-        final Set<String> hosts = new HashSet<>();
-        for (int rank = 0; rank < comm.size(); rank++)
+        final int hosts = hosts().size();
+        if (1 == hosts)
         {
-            hosts.add(environment.hostOf(comm.worldRankOf(rank)));
-        }
-        if (1 == hosts.size())
-        {
-            // this rank is a member, so the one host is this one
             return Channels.IPC_CHANNEL;
         }
         final String group = environment.multicast();
         return null == group ?
-            null : Channels.multicastChannel(group, broadcastStreamId(), environment.hostAddress(), hosts.size());
+            null : Channels.multicastChannel(group, broadcastStreamId(), environment.hostAddress(), hosts);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String sharedMemoryDirectory()
+    {
+        return 1 == hosts().size() ? comm.mpi().environment().aeronDir() : null;
     }
 
     /**
@@ -90,5 +93,19 @@ final class CommCollectiveContext implements CollectiveContext
     public void checkMembers()
     {
         comm.checkMembers();
+    }
+
+    /**
+     * @return the hosts of the members; this rank is a member, so a single host is this one.
+     */
+    private Set<String> hosts()
+    {
+        final JobEnvironment environment = comm.mpi().environment();
+        final Set<String> hosts = new HashSet<>();
+        for (int rank = 0; rank < comm.size(); rank++)
+        {
+            hosts.add(environment.hostOf(comm.worldRankOf(rank)));
+        }
+        return hosts;
     }
 }

@@ -187,6 +187,21 @@ public final class ProgressEngine
     }
 
     /**
+     * Make a step of progress and, at most every 100 ms, look for peers that have died, whatever work the step did.
+     * For threads that wait on something other than the engine's operations (the collectives' shared memory), which
+     * would otherwise learn of a dead peer only after many idle steps.
+     */
+    public void progressAndCheckPeers()
+    {
+        progress();
+        if (owned.compareAndSet(false, true))
+        {
+            checkPeers();
+            release();
+        }
+    }
+
+    /**
      * Tell every peer that this rank leaves the job normally, so that operations waiting on it fail instead of
      * hanging. Best effort: peers whose inbox stays full or gone are skipped after a short while.
      *

@@ -38,6 +38,14 @@ public interface CollectiveContext
     String broadcastChannel();
 
     /**
+     * Where the members may create a shared-memory segment of this communicator's own: the job's directory on this
+     * host when every member runs on it, else null. Files there are removed with the job, also after a crash.
+     *
+     * @return the directory's path, or null when the members span hosts.
+     */
+    String sharedMemoryDirectory();
+
+    /**
      * @return the Aeron stream id reserved for this communicator's broadcast stream, unique within the job.
      */
     int broadcastStreamId();
