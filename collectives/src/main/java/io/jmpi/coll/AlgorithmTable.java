@@ -43,14 +43,19 @@ final class AlgorithmTable<A extends Algorithm>
     }
 
     /**
-     * @param ruleChoice the name the tuned rule gives for this call.
-     * @return the forced algorithm if the property names one, else the rule's.
+     * @param ruleChoice the name the tuned rule gives for this call, an available algorithm.
+     * @return the forced algorithm if the property names one that can serve this communicator, else the rule's.
      * @throws MpiException ERR_ARG if the property names no algorithm of this collective.
      */
     A select(final String ruleChoice)
     {
         final String forced = System.getProperty(property);
-        return named(null == forced || forced.isEmpty() ? ruleChoice : forced);
+        if (null == forced || forced.isEmpty())
+        {
+            return named(ruleChoice);
+        }
+        final A algorithm = named(forced);
+        return algorithm.isAvailable() ? algorithm : named(ruleChoice);
     }
 
     /**

@@ -49,6 +49,8 @@ import io.jmpi.coll.base.Exchange;
 import io.jmpi.coll.base.Memory;
 import io.jmpi.coll.base.Scratch;
 import io.jmpi.coll.base.Types;
+import io.jmpi.coll.shm.ShmAlgorithms;
+import io.jmpi.coll.shm.ShmChannel;
 import io.jmpi.spi.CollectiveContext;
 import io.jmpi.spi.Collectives;
 
@@ -75,6 +77,8 @@ final class TunedCollectives implements Collectives
     private final int rank;
     private final int size;
     private final MulticastBcast multicastBcast;
+    private final ShmChannel shm;
+    private final boolean onHost;
     private final AlgorithmTable<BarrierAlgorithm> barriers;
     private final AlgorithmTable<BcastAlgorithm> bcasts;
     private final AlgorithmTable<ReduceAlgorithm> reduces;
@@ -96,6 +100,9 @@ final class TunedCollectives implements Collectives
         exchange = new Exchange(context.channel());
         rank = exchange.rank();
         size = exchange.size();
+        shm = ShmChannel.open(context, exchange);
+        onHost = null != shm;
+        final ShmAlgorithms shmAlgorithms = new ShmAlgorithms(shm, rank, size, scratch);
         final BinomialBcast binomialBcast = new BinomialBcast(exchange);
         final RingAllgather ringAllgather = new RingAllgather(exchange);
         multicastBcast = new MulticastBcast(exchange, context, ringAllgather, binomialBcast);
@@ -104,46 +111,61 @@ final class TunedCollectives implements Collectives
         final BcastAlgorithm resultBcast = multicastBcast.isAvailable() ? multicastBcast : binomialBcast;
 
         barriers = new AlgorithmTable<>("barrier", List.of(
+            shmAlgorithms,
             new DisseminationBarrier(exchange),
             new BinomialBarrier(exchange)));
         bcasts = new AlgorithmTable<>("bcast", List.of(
+            shmAlgorithms,
             multicastBcast,
             binomialBcast,
             new ScatterAllgatherBcast(exchange)));
         reduces = new AlgorithmTable<>("reduce", List.of(
+            shmAlgorithms,
             binomialReduce,
             new LinearReduce(exchange, scratch)));
         allreduces = new AlgorithmTable<>("allreduce", List.of(
+            shmAlgorithms,
             new RecursiveDoublingAllreduce(exchange, scratch),
             new RingAllreduce(exchange, scratch),
             new ReduceBcastAllreduce(binomialReduce, resultBcast)));
         gathers = new AlgorithmTable<>("gather", List.of(
+            shmAlgorithms,
             new LinearGather(exchange),
             new BinomialGather(exchange, scratch)));
         gathervs = new AlgorithmTable<>("gatherv", List.of(
+            shmAlgorithms,
             new LinearGatherv(exchange)));
         scatters = new AlgorithmTable<>("scatter", List.of(
+            shmAlgorithms,
             new LinearScatter(exchange),
             new BinomialScatter(exchange, scratch)));
         scattervs = new AlgorithmTable<>("scatterv", List.of(
+            shmAlgorithms,
             linearScatterv));
         allgathers = new AlgorithmTable<>("allgather", List.of(
+            shmAlgorithms,
             ringAllgather,
             new BruckAllgather(exchange, scratch)));
         allgathervs = new AlgorithmTable<>("allgatherv", List.of(
+            shmAlgorithms,
             new RingAllgatherv(exchange)));
         alltoalls = new AlgorithmTable<>("alltoall", List.of(
+            shmAlgorithms,
             new PairwiseAlltoall(exchange),
             new BruckAlltoall(exchange, scratch)));
         alltoallvs = new AlgorithmTable<>("alltoallv", List.of(
+            shmAlgorithms,
             new PairwiseAlltoallv(exchange)));
         reduceScatters = new AlgorithmTable<>("reduce_scatter", List.of(
+            shmAlgorithms,
             new RingReduceScatter(exchange, scratch),
             new ReduceScattervReduceScatter(binomialReduce, linearScatterv, exchange, scratch)));
         scans = new AlgorithmTable<>("scan", List.of(
+            shmAlgorithms,
             new RecursiveDoublingScan(exchange, scratch),
             new LinearScan(exchange, scratch)));
         exscans = new AlgorithmTable<>("exscan", List.of(
+            shmAlgorithms,
             new RecursiveDoublingExscan(exchange, scratch),
             new LinearExscan(exchange, scratch)));
     }
@@ -153,9 +175,16 @@ final class TunedCollectives implements Collectives
      */
     public void barrier()
     {
-        exchange.begin();
-        barriers.select(TunedRules.barrier(size)).barrier();
-        exchange.end();
+        begin();
+        try
+        {
+            barriers.select(TunedRules.barrier(size, onHost)).barrier();
+            exchange.end();
+        }
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -163,20 +192,22 @@ final class TunedCollectives implements Collectives
      */
     public void bcast(final Object buffer, final int offset, final int count, final int root)
     {
-        exchange.begin();
-        if (multicastBcast.isAvailable())
+        begin();
+        try
         {
-            multicastBcast.open();
+            if (multicastBcast.isAvailable())
+            {
+                multicastBcast.open();
+            }
+            final Datatype type = Arguments.buffer(buffer, offset, count, rank != root, "buffer");
+            bcasts.select(TunedRules.bcast(size, (long)count * type.size(), multicastBcast.isAvailable(), onHost))
+                .bcast(buffer, offset, count, type, root);
+            exchange.end();
         }
-        final Datatype type = Arguments.buffer(buffer, offset, count, rank != root, "buffer");
-        final String rule = TunedRules.bcast(size, (long)count * type.size(), multicastBcast.isAvailable());
-        BcastAlgorithm algorithm = bcasts.select(rule);
-        if (!algorithm.isAvailable())
+        finally
         {
-            algorithm = bcasts.named(rule);
+            end();
         }
-        algorithm.bcast(buffer, offset, count, type, root);
-        exchange.end();
     }
 
     /**
@@ -186,24 +217,31 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
         final Op op, final int root)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, count, false, "sendBuffer");
-        Arguments.op(op, type, count);
-        if (rank == root)
+        begin();
+        try
         {
-            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, count, false, "sendBuffer");
+            Arguments.op(op, type, count);
+            if (rank == root)
+            {
+                Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+            }
+            final ReduceAlgorithm algorithm =
+                reduces.select(TunedRules.reduce(size, (long)count * type.size(), op.isCommutative(), onHost));
+            final Object send = stageSend(sendBuffer, sendOffset, count, type);
+            final Object recv = rank == root ? stageRecv(recvBuffer, count, type) : null;
+            algorithm.reduce(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+                count, type, op, root);
+            if (rank == root)
+            {
+                unstageRecv(recv, recvBuffer, recvOffset, count, type);
+            }
+            exchange.end();
         }
-        final ReduceAlgorithm algorithm =
-            reduces.select(TunedRules.reduce(size, (long)count * type.size(), op.isCommutative()));
-        final Object send = stageSend(sendBuffer, sendOffset, count, type);
-        final Object recv = rank == root ? stageRecv(recvBuffer, count, type) : null;
-        algorithm.reduce(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
-            count, type, op, root);
-        if (rank == root)
+        finally
         {
-            unstageRecv(recv, recvBuffer, recvOffset, count, type);
+            end();
         }
-        exchange.end();
     }
 
     /**
@@ -213,20 +251,27 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
         final Op op)
     {
-        exchange.begin();
-        final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
-        final String rule = TunedRules.allreduce(size, (long)count * type.size(), op.isCommutative());
-        AllreduceAlgorithm algorithm = allreduces.select(rule);
-        if (!algorithm.supports(op))
+        begin();
+        try
         {
-            algorithm = allreduces.named(rule);
+            final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+            final String rule = TunedRules.allreduce(size, (long)count * type.size(), op.isCommutative(), onHost);
+            AllreduceAlgorithm algorithm = allreduces.select(rule);
+            if (!algorithm.supports(op))
+            {
+                algorithm = allreduces.named(rule);
+            }
+            final Object send = stageSend(sendBuffer, sendOffset, count, type);
+            final Object recv = stageRecv(recvBuffer, count, type);
+            algorithm.allreduce(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+                count, type, op);
+            unstageRecv(recv, recvBuffer, recvOffset, count, type);
+            exchange.end();
         }
-        final Object send = stageSend(sendBuffer, sendOffset, count, type);
-        final Object recv = stageRecv(recvBuffer, count, type);
-        algorithm.allreduce(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
-            count, type, op);
-        unstageRecv(recv, recvBuffer, recvOffset, count, type);
-        exchange.end();
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -236,18 +281,25 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
         final int recvOffset, final int recvCount, final int root)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-        Arguments.total(size, sendCount, "sendCount");
-        if (rank == root)
+        begin();
+        try
         {
-            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true,
-                "recvBuffer"));
-            Arguments.sameCount(sendCount, recvCount, "gather at the root");
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+            Arguments.total(size, sendCount, "sendCount");
+            if (rank == root)
+            {
+                Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true,
+                    "recvBuffer"));
+                Arguments.sameCount(sendCount, recvCount, "gather at the root");
+            }
+            gathers.select(TunedRules.gather(size, (long)sendCount * type.size(), onHost))
+                .gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, type, root);
+            exchange.end();
         }
-        gathers.select(TunedRules.gather(size, (long)sendCount * type.size()))
-            .gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, type, root);
-        exchange.end();
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -257,17 +309,24 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
         final int recvOffset, final int[] recvCounts, final int[] displacements, final int root)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-        if (rank == root)
+        begin();
+        try
         {
-            Arguments.sameType(type, Arguments.blocks(
-                recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
-            Arguments.sameCount(sendCount, recvCounts[root], "gatherv at the root");
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+            if (rank == root)
+            {
+                Arguments.sameType(type, Arguments.blocks(
+                    recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
+                Arguments.sameCount(sendCount, recvCounts[root], "gatherv at the root");
+            }
+            gathervs.select(TunedRules.gatherv(onHost)).gatherv(
+                sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type, root);
+            exchange.end();
         }
-        gathervs.select(LinearGatherv.NAME).gatherv(
-            sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type, root);
-        exchange.end();
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -277,18 +336,25 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
         final int recvOffset, final int recvCount, final int root)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
-        Arguments.total(size, recvCount, "recvCount");
-        if (rank == root)
+        begin();
+        try
         {
-            Arguments.sameType(Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false,
-                "sendBuffer"), type);
-            Arguments.sameCount(sendCount, recvCount, "scatter at the root");
+            final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
+            Arguments.total(size, recvCount, "recvCount");
+            if (rank == root)
+            {
+                Arguments.sameType(Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false,
+                    "sendBuffer"), type);
+                Arguments.sameCount(sendCount, recvCount, "scatter at the root");
+            }
+            scatters.select(TunedRules.scatter(size, (long)recvCount * type.size(), onHost))
+                .scatter(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type, root);
+            exchange.end();
         }
-        scatters.select(TunedRules.scatter(size, (long)recvCount * type.size()))
-            .scatter(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type, root);
-        exchange.end();
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -298,17 +364,24 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
-        if (rank == root)
+        begin();
+        try
         {
-            Arguments.sameType(Arguments.blocks(
-                sendBuffer, sendOffset, sendCounts, displacements, size, false, Arguments.SCATTERV), type);
-            Arguments.sameCount(sendCounts[root], recvCount, "scatterv at the root");
+            final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
+            if (rank == root)
+            {
+                Arguments.sameType(Arguments.blocks(
+                    sendBuffer, sendOffset, sendCounts, displacements, size, false, Arguments.SCATTERV), type);
+                Arguments.sameCount(sendCounts[root], recvCount, "scatterv at the root");
+            }
+            scattervs.select(TunedRules.scatterv(onHost)).scatterv(
+                sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, type, root);
+            exchange.end();
         }
-        scattervs.select(LinearScatterv.NAME).scatterv(
-            sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, type, root);
-        exchange.end();
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -318,13 +391,20 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
         final int recvOffset, final int recvCount)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
-        Arguments.sameCount(sendCount, recvCount, "allgather");
-        allgathers.select(TunedRules.allgather(size, (long)recvCount * type.size()))
-            .allgather(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
-        exchange.end();
+        begin();
+        try
+        {
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
+            Arguments.sameCount(sendCount, recvCount, "allgather");
+            allgathers.select(TunedRules.allgather(size, (long)recvCount * type.size(), onHost))
+                .allgather(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
+            exchange.end();
+        }
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -334,14 +414,21 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
         final int recvOffset, final int[] recvCounts, final int[] displacements)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-        Arguments.sameType(type, Arguments.blocks(
-            recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
-        Arguments.sameCount(sendCount, recvCounts[rank], "allgatherv");
-        allgathervs.select(RingAllgatherv.NAME).allgatherv(
-            sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type);
-        exchange.end();
+        begin();
+        try
+        {
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+            Arguments.sameType(type, Arguments.blocks(
+                recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
+            Arguments.sameCount(sendCount, recvCounts[rank], "allgatherv");
+            allgathervs.select(TunedRules.allgatherv(onHost)).allgatherv(
+                sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type);
+            exchange.end();
+        }
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -351,13 +438,20 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
         final int recvOffset, final int recvCount)
     {
-        exchange.begin();
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false, "sendBuffer");
-        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
-        Arguments.sameCount(sendCount, recvCount, "alltoall");
-        alltoalls.select(TunedRules.alltoall(size, (long)recvCount * type.size()))
-            .alltoall(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
-        exchange.end();
+        begin();
+        try
+        {
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false, "sendBuffer");
+            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
+            Arguments.sameCount(sendCount, recvCount, "alltoall");
+            alltoalls.select(TunedRules.alltoall(size, (long)recvCount * type.size(), onHost))
+                .alltoall(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
+            exchange.end();
+        }
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -367,16 +461,23 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
     {
-        exchange.begin();
-        final Datatype type = Arguments.blocks(
-            sendBuffer, sendOffset, sendCounts, sendDisplacements, size, false, Arguments.ALLTOALLV_SEND);
-        Arguments.sameType(type, Arguments.blocks(
-            recvBuffer, recvOffset, recvCounts, recvDisplacements, size, true, Arguments.ALLTOALLV_RECV));
-        Arguments.sameCount(sendCounts[rank], recvCounts[rank], "alltoallv to this rank itself");
-        alltoallvs.select(PairwiseAlltoallv.NAME).alltoallv(
-            sendBuffer, sendOffset, sendCounts, sendDisplacements,
-            recvBuffer, recvOffset, recvCounts, recvDisplacements, type);
-        exchange.end();
+        begin();
+        try
+        {
+            final Datatype type = Arguments.blocks(
+                sendBuffer, sendOffset, sendCounts, sendDisplacements, size, false, Arguments.ALLTOALLV_SEND);
+            Arguments.sameType(type, Arguments.blocks(
+                recvBuffer, recvOffset, recvCounts, recvDisplacements, size, true, Arguments.ALLTOALLV_RECV));
+            Arguments.sameCount(sendCounts[rank], recvCounts[rank], "alltoallv to this rank itself");
+            alltoallvs.select(TunedRules.alltoallv(onHost)).alltoallv(
+                sendBuffer, sendOffset, sendCounts, sendDisplacements,
+                recvBuffer, recvOffset, recvCounts, recvDisplacements, type);
+            exchange.end();
+        }
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -386,27 +487,34 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int[] recvCounts, final Op op)
     {
-        exchange.begin();
-        final int total = (int)Arguments.counts(recvCounts, size, "recvCounts");
-        final int count = recvCounts[rank];
-        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, total, false, "sendBuffer");
-        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
-        for (final int blockCount : recvCounts)
+        begin();
+        try
         {
-            Arguments.op(op, type, blockCount);
+            final int total = (int)Arguments.counts(recvCounts, size, "recvCounts");
+            final int count = recvCounts[rank];
+            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, total, false, "sendBuffer");
+            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+            for (final int blockCount : recvCounts)
+            {
+                Arguments.op(op, type, blockCount);
+            }
+            final String rule = TunedRules.reduceScatter(size, (long)total * type.size(), op.isCommutative(), onHost);
+            ReduceScatterAlgorithm algorithm = reduceScatters.select(rule);
+            if (!algorithm.supports(op))
+            {
+                algorithm = reduceScatters.named(rule);
+            }
+            final Object send = stageSend(sendBuffer, sendOffset, total, type);
+            final Object recv = stageRecv(recvBuffer, count, type);
+            algorithm.reduceScatter(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+                recvCounts, type, op);
+            unstageRecv(recv, recvBuffer, recvOffset, count, type);
+            exchange.end();
         }
-        final String rule = TunedRules.reduceScatter(size, (long)total * type.size(), op.isCommutative());
-        ReduceScatterAlgorithm algorithm = reduceScatters.select(rule);
-        if (!algorithm.supports(op))
+        finally
         {
-            algorithm = reduceScatters.named(rule);
+            end();
         }
-        final Object send = stageSend(sendBuffer, sendOffset, total, type);
-        final Object recv = stageRecv(recvBuffer, count, type);
-        algorithm.reduceScatter(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
-            recvCounts, type, op);
-        unstageRecv(recv, recvBuffer, recvOffset, count, type);
-        exchange.end();
     }
 
     /**
@@ -416,15 +524,22 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
         final Op op)
     {
-        exchange.begin();
-        final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
-        final ScanAlgorithm algorithm = scans.select(TunedRules.scan(size, (long)count * type.size()));
-        final Object send = stageSend(sendBuffer, sendOffset, count, type);
-        final Object recv = stageRecv(recvBuffer, count, type);
-        algorithm.scan(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
-            count, type, op);
-        unstageRecv(recv, recvBuffer, recvOffset, count, type);
-        exchange.end();
+        begin();
+        try
+        {
+            final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+            final ScanAlgorithm algorithm = scans.select(TunedRules.scan(size, (long)count * type.size(), onHost));
+            final Object send = stageSend(sendBuffer, sendOffset, count, type);
+            final Object recv = stageRecv(recvBuffer, count, type);
+            algorithm.scan(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+                count, type, op);
+            unstageRecv(recv, recvBuffer, recvOffset, count, type);
+            exchange.end();
+        }
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -434,20 +549,27 @@ final class TunedCollectives implements Collectives
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
         final Op op)
     {
-        exchange.begin();
-        final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
-        final ExscanAlgorithm algorithm = exscans.select(TunedRules.exscan(size, (long)count * type.size()));
-        final Object send = stageSend(sendBuffer, sendOffset, count, type);
-        final Object recv = stageRecv(recvBuffer, count, type);
-        if (recv != recvBuffer)
+        begin();
+        try
         {
-            // rank 0's result is left unchanged, so the staged copy starts as the buffer
-            Memory.copy(recvBuffer, recvOffset, recv, 0, count, type);
+            final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+            final ExscanAlgorithm algorithm = exscans.select(TunedRules.exscan(size, (long)count * type.size(), onHost));
+            final Object send = stageSend(sendBuffer, sendOffset, count, type);
+            final Object recv = stageRecv(recvBuffer, count, type);
+            if (recv != recvBuffer)
+            {
+                // rank 0's result is left unchanged, so the staged copy starts as the buffer
+                Memory.copy(recvBuffer, recvOffset, recv, 0, count, type);
+            }
+            algorithm.exscan(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
+                count, type, op);
+            unstageRecv(recv, recvBuffer, recvOffset, count, type);
+            exchange.end();
         }
-        algorithm.exscan(send, stagedOffset(sendBuffer, sendOffset), recv, stagedOffset(recvBuffer, recvOffset),
-            count, type, op);
-        unstageRecv(recv, recvBuffer, recvOffset, count, type);
-        exchange.end();
+        finally
+        {
+            end();
+        }
     }
 
     /**
@@ -456,6 +578,27 @@ final class TunedCollectives implements Collectives
     public void close()
     {
         multicastBcast.close();
+        if (null != shm)
+        {
+            shm.close();
+        }
+    }
+
+    private void begin()
+    {
+        exchange.begin();
+        if (null != shm)
+        {
+            shm.begin();
+        }
+    }
+
+    private void end()
+    {
+        if (null != shm)
+        {
+            shm.end();
+        }
     }
 
     private Datatype checkReduction(

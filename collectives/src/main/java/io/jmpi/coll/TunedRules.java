@@ -22,12 +22,23 @@ import io.jmpi.coll.algorithm.RingAllgather;
 import io.jmpi.coll.algorithm.RingAllreduce;
 import io.jmpi.coll.algorithm.RingReduceScatter;
 import io.jmpi.coll.algorithm.ScatterAllgatherBcast;
+import io.jmpi.coll.algorithm.LinearGatherv;
+import io.jmpi.coll.algorithm.LinearScatterv;
+import io.jmpi.coll.algorithm.PairwiseAlltoallv;
+import io.jmpi.coll.algorithm.RingAllgatherv;
+import io.jmpi.coll.shm.ShmAlgorithms;
 
 /**
  * The tuned selection rule: which algorithm serves a call, from the communicator's size and the message's size in
- * bytes (like Open MPI's coll_tuned decision functions). Every member computes the same choice from arguments that
- * MPI requires to match. The broadcast thresholds come from benchmarks/RESULTS.md; the others follow the crossover
- * points MPICH and Open MPI use, as they rest on the same counts of steps and bytes.
+ * bytes (like Open MPI's coll_tuned decision functions), and whether the members share this host. Every member
+ * computes the same choice from arguments that MPI requires to match.
+ * <p>
+ * On one host the shared-memory segment ({@link ShmAlgorithms}) serves every collective, as Open MPI's coll/sm
+ * and coll/xhc take precedence over coll/tuned there: one copy in and one copy out per byte and a flag per
+ * fragment, against a message per step of the point-to-point algorithms (benchmarks/RESULTS.md, "Collectives beside
+ * Open MPI C"). Across hosts the point-to-point algorithms serve, and broadcast uses the multicast stream; the
+ * thresholds among them come from benchmarks/RESULTS.md or follow the crossover points MPICH and Open MPI use, as
+ * they rest on the same counts of steps and bytes.
  */
 public final class TunedRules
 {
@@ -56,26 +67,32 @@ public final class TunedRules
     }
 
     /**
-     * @param size communicator size.
-     * @return the barrier algorithm: dissemination, which has no root to wait on.
+     * @param size   communicator size.
+     * @param onHost whether the members share this host and have a segment.
+     * @return the barrier algorithm: shm on one host, else dissemination, which has no root to wait on.
      */
-    public static String barrier(final int size)
+    public static String barrier(final int size, final boolean onHost)
     {
-        return DisseminationBarrier.NAME;
+        return onHost ? ShmAlgorithms.NAME : DisseminationBarrier.NAME;
     }
 
     /**
-     * Broadcast: by multicast whenever the communicator has a broadcast stream, except on two ranks for messages up
+     * Broadcast: through the segment on one host; across hosts by multicast whenever the communicator has a broadcast stream, except on two ranks for messages up
      * to the eager limit, as benchmarks/RESULTS.md shows; without a stream, along a binomial tree, or by
      * scatter-allgather for long messages on more than two ranks.
      *
      * @param size      communicator size.
      * @param bytes     message length.
      * @param multicast whether the communicator has a working broadcast stream (IPC or multicast).
+     * @param onHost    whether the members share this host and have a segment.
      * @return the broadcast algorithm.
      */
-    public static String bcast(final int size, final long bytes, final boolean multicast)
+    public static String bcast(final int size, final long bytes, final boolean multicast, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         if (!multicast)
         {
             return bytes >= BCAST_SCATTER_ALLGATHER_MIN_BYTES && size > 2 ?
@@ -89,10 +106,15 @@ public final class TunedRules
      * @param size        communicator size.
      * @param bytes       message length.
      * @param commutative whether the operation is.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the reduce algorithm: the binomial tree, which serves every operation in rank order.
      */
-    public static String reduce(final int size, final long bytes, final boolean commutative)
+    public static String reduce(final int size, final long bytes, final boolean commutative, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return BinomialReduce.NAME;
     }
 
@@ -100,11 +122,16 @@ public final class TunedRules
      * @param size        communicator size.
      * @param bytes       message length.
      * @param commutative whether the operation is.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the allreduce algorithm: the ring for long messages and commutative operations, else recursive
      * doubling.
      */
-    public static String allreduce(final int size, final long bytes, final boolean commutative)
+    public static String allreduce(final int size, final long bytes, final boolean commutative, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return commutative && size > 2 && bytes >= ALLREDUCE_RING_MIN_BYTES ?
             RingAllreduce.NAME : RecursiveDoublingAllreduce.NAME;
     }
@@ -112,40 +139,60 @@ public final class TunedRules
     /**
      * @param size       communicator size.
      * @param blockBytes length of one rank's block.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the gather algorithm: the binomial tree for short blocks on more than two ranks, else linear.
      */
-    public static String gather(final int size, final long blockBytes)
+    public static String gather(final int size, final long blockBytes, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return size > 2 && blockBytes <= TREE_MAX_BLOCK_BYTES ? BinomialGather.NAME : LinearGather.NAME;
     }
 
     /**
      * @param size       communicator size.
      * @param blockBytes length of one rank's block.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the scatter algorithm: the binomial tree for short blocks on more than two ranks, else linear.
      */
-    public static String scatter(final int size, final long blockBytes)
+    public static String scatter(final int size, final long blockBytes, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return size > 2 && blockBytes <= TREE_MAX_BLOCK_BYTES ? BinomialScatter.NAME : LinearScatter.NAME;
     }
 
     /**
      * @param size       communicator size.
      * @param blockBytes length of one rank's block.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the allgather algorithm: Bruck's for short totals, else the ring.
      */
-    public static String allgather(final int size, final long blockBytes)
+    public static String allgather(final int size, final long blockBytes, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return blockBytes * size <= ALLGATHER_BRUCK_MAX_BYTES ? BruckAllgather.NAME : RingAllgather.NAME;
     }
 
     /**
      * @param size       communicator size.
      * @param blockBytes length of one block.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the alltoall algorithm: Bruck's for short blocks on more than two ranks, else pairwise.
      */
-    public static String alltoall(final int size, final long blockBytes)
+    public static String alltoall(final int size, final long blockBytes, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return size > 2 && blockBytes <= ALLTOALL_BRUCK_MAX_BLOCK_BYTES ? BruckAlltoall.NAME : PairwiseAlltoall.NAME;
     }
 
@@ -153,11 +200,16 @@ public final class TunedRules
      * @param size        communicator size.
      * @param totalBytes  length of the whole send buffer.
      * @param commutative whether the operation is.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the reduce-scatter algorithm: the ring for long buffers and commutative operations, else a reduce and
      * a scatterv.
      */
-    public static String reduceScatter(final int size, final long totalBytes, final boolean commutative)
+    public static String reduceScatter(final int size, final long totalBytes, final boolean commutative, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return commutative && totalBytes >= REDUCE_SCATTER_RING_MIN_BYTES ?
             RingReduceScatter.NAME : ReduceScattervReduceScatter.NAME;
     }
@@ -165,20 +217,66 @@ public final class TunedRules
     /**
      * @param size  communicator size.
      * @param bytes message length.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the scan algorithm: recursive doubling for short messages, else the chain.
      */
-    public static String scan(final int size, final long bytes)
+    public static String scan(final int size, final long bytes, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return bytes < SCAN_LINEAR_MIN_BYTES ? RecursiveDoublingScan.NAME : LinearScan.NAME;
     }
 
     /**
      * @param size  communicator size.
      * @param bytes message length.
+     * @param onHost      whether the members share this host and have a segment.
      * @return the exscan algorithm: recursive doubling for short messages, else the chain.
      */
-    public static String exscan(final int size, final long bytes)
+    public static String exscan(final int size, final long bytes, final boolean onHost)
     {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
         return bytes < SCAN_LINEAR_MIN_BYTES ? RecursiveDoublingExscan.NAME : LinearExscan.NAME;
+    }
+
+    /**
+     * @param onHost whether the members share this host and have a segment.
+     * @return the gatherv algorithm: shm on one host, else linear.
+     */
+    public static String gatherv(final boolean onHost)
+    {
+        return onHost ? ShmAlgorithms.NAME : LinearGatherv.NAME;
+    }
+
+    /**
+     * @param onHost whether the members share this host and have a segment.
+     * @return the scatterv algorithm: shm on one host, else linear.
+     */
+    public static String scatterv(final boolean onHost)
+    {
+        return onHost ? ShmAlgorithms.NAME : LinearScatterv.NAME;
+    }
+
+    /**
+     * @param onHost whether the members share this host and have a segment.
+     * @return the allgatherv algorithm: shm on one host, else the ring.
+     */
+    public static String allgatherv(final boolean onHost)
+    {
+        return onHost ? ShmAlgorithms.NAME : RingAllgatherv.NAME;
+    }
+
+    /**
+     * @param onHost whether the members share this host and have a segment.
+     * @return the alltoallv algorithm: shm on one host, else pairwise.
+     */
+    public static String alltoallv(final boolean onHost)
+    {
+        return onHost ? ShmAlgorithms.NAME : PairwiseAlltoallv.NAME;
     }
 }

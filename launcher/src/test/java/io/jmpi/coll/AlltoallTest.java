@@ -20,7 +20,8 @@ import static io.jmpi.coll.TestArrays.seed;
  */
 class AlltoallTest
 {
-    static final String[] ALGORITHMS = { "pairwise", "bruck", "" };
+    static final String[] ALGORITHMS = { "pairwise", "bruck", "shm", "" };
+    static final String[] V_ALGORITHMS = { "pairwise", "shm" };
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 2, 3, 4, 8 })
@@ -46,10 +47,15 @@ class AlltoallTest
                 byteBuffers(world, algorithm);
             }
             force("alltoall", "");
-            for (final Datatype type : TYPES)
+            for (final String algorithm : V_ALGORITHMS)
             {
-                alltoallv(world, type);
+                force("alltoallv", algorithm);
+                for (final Datatype type : TYPES)
+                {
+                    alltoallv(world, type);
+                }
             }
+            force("alltoallv", "");
         }
 
         /**

@@ -108,11 +108,52 @@ class BadInputTest
                     () -> world.reduceScatter(big, 0, ints, 0, new int[]{ 2, 3, 2 }, Op.MAXLOC), false);
                 expect(ErrorClass.ERR_BUFFER, true, () -> world.scan(ints, 0, ints, 4, 5, Op.SUM), false);
 
+                shmMismatches();
+
                 final Comm freed = world.dup();
                 freed.free();
                 expect(ErrorClass.ERR_COMM, true, freed::barrier, false);
                 System.out.println("bad input ok");
             }
+        }
+
+        /**
+         * Counts that differ between members, through the shared-memory segment, over one fragment and over many:
+         * each member reads what the others wrote and reports ERR_TRUNCATE (more than its arguments allow) or
+         * ERR_COUNT (less), and none waits for data that does not come.
+         */
+        private static void shmMismatches()
+        {
+            final boolean one = 1 == world.rank();
+            final int[] longBuffer = new int[100_000];
+            force("bcast", "shm");
+            expect(ErrorClass.ERR_TRUNCATE, one, () -> world.bcast(longBuffer, 0, one ? 50_000 : 100_000, 0), false);
+            expect(ErrorClass.ERR_COUNT, one, () -> world.bcast(longBuffer, 0, one ? 100_000 : 50_000, 0), false);
+            force("bcast", "");
+
+            force("allreduce", "shm");
+            final double[] vector = new double[20_000];
+            final double[] result = new double[20_000];
+            for (final int count : new int[]{ 4, 20_000 })
+            {
+                expect(one ? ErrorClass.ERR_COUNT : ErrorClass.ERR_TRUNCATE, true,
+                    () -> world.allreduce(vector, 0, result, 0, one ? count : count / 2, Op.SUM), false);
+            }
+            force("allreduce", "");
+
+            force("gather", "shm");
+            final int[] block = new int[8];
+            final int[] gathered = new int[8 * world.size()];
+            expect(ErrorClass.ERR_TRUNCATE, 0 == world.rank(),
+                () -> world.gather(block, 0, one ? 8 : 7, gathered, 0, 7, 0), false);
+            force("gather", "");
+
+            force("alltoall", "shm");
+            final int[] sent = new int[2 * world.size()];
+            final int[] received = new int[2 * world.size()];
+            expect(one ? ErrorClass.ERR_COUNT : ErrorClass.ERR_TRUNCATE, true,
+                () -> world.alltoall(sent, 0, one ? 2 : 1, received, 0, one ? 2 : 1), false);
+            force("alltoall", "");
         }
 
         private static void forcedBcast(final String algorithm, final int[] buffer)

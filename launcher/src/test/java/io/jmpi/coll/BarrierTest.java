@@ -18,7 +18,7 @@ import static io.jmpi.coll.TestArrays.force;
  */
 class BarrierTest
 {
-    static final String[] ALGORITHMS = { "dissemination", "binomial", "" };
+    static final String[] ALGORITHMS = { "dissemination", "binomial", "shm", "" };
     static final int ROUNDS = 20;
 
     @ParameterizedTest

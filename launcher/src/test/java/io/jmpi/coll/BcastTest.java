@@ -23,7 +23,7 @@ import static io.jmpi.coll.TestArrays.seed;
  */
 class BcastTest
 {
-    static final String[] ALGORITHMS = { "multicast", "binomial", "scatter_allgather", "" };
+    static final String[] ALGORITHMS = { "multicast", "binomial", "scatter_allgather", "shm", "" };
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 2, 3, 4, 8 })

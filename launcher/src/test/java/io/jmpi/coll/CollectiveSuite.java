@@ -60,6 +60,7 @@ final class CollectiveSuite
         Map.entry("gather scatter", (world, directory) -> GatherScatterTest.Area.run(world)),
         Map.entry("alltoall", (world, directory) -> AlltoallTest.Area.run(world)),
         Map.entry("barrier", BarrierTest.Area::run),
+        Map.entry("threads", (world, directory) -> ThreadsTest.Area.run(world)),
         Map.entry("split", (world, directory) -> CommSplitTest.Area.run(world)));
 
     /**

@@ -24,7 +24,7 @@ import static io.jmpi.coll.TestArrays.seed;
  */
 class CommSplitTest
 {
-    static final String[] BCAST = { "multicast", "binomial", "scatter_allgather" };
+    static final String[] BCAST = { "multicast", "binomial", "scatter_allgather", "shm" };
 
     @ParameterizedTest
     @ValueSource(ints = { 3, 4, 8 })

@@ -21,9 +21,12 @@ import static io.jmpi.coll.TestArrays.seed;
  */
 class GatherScatterTest
 {
-    static final String[] GATHER = { "linear", "binomial", "" };
-    static final String[] SCATTER = { "linear", "binomial", "" };
-    static final String[] ALLGATHER = { "ring", "bruck", "" };
+    static final String[] GATHER = { "linear", "binomial", "shm", "" };
+    static final String[] SCATTER = { "linear", "binomial", "shm", "" };
+    static final String[] ALLGATHER = { "ring", "bruck", "shm", "" };
+    static final String[] GATHERV = { "linear", "shm" };
+    static final String[] SCATTERV = { "linear", "shm" };
+    static final String[] ALLGATHERV = { "ring", "shm" };
     static final int[] COUNTS = { 0, 1, 37 };
 
     @ParameterizedTest
@@ -55,15 +58,24 @@ class GatherScatterTest
                     }
                 }
             }
-            for (final Datatype type : TYPES)
+            for (int a = 0; a < GATHERV.length; a++)
             {
-                for (int root = 0; root < world.size(); root++)
+                force("gatherv", GATHERV[a]);
+                force("scatterv", SCATTERV[a]);
+                force("allgatherv", ALLGATHERV[a]);
+                for (final Datatype type : TYPES)
                 {
-                    gatherv(world, type, root);
-                    scatterv(world, type, root);
+                    for (int root = 0; root < world.size(); root++)
+                    {
+                        gatherv(world, type, root);
+                        scatterv(world, type, root);
+                    }
+                    allgatherv(world, type);
                 }
-                allgatherv(world, type);
             }
+            force("gatherv", "");
+            force("scatterv", "");
+            force("allgatherv", "");
             byteBuffers(world);
             sixteenMebibyteAllgather(world);
         }

@@ -30,9 +30,9 @@ import static io.jmpi.coll.TestArrays.seed;
  */
 class ReduceTest
 {
-    static final String[] REDUCE = { "linear", "binomial" };
-    static final String[] ALLREDUCE = { "recursive_doubling", "ring", "reduce_bcast", "" };
-    static final String[] REDUCE_SCATTER = { "ring", "reduce_scatterv" };
+    static final String[] REDUCE = { "linear", "binomial", "shm" };
+    static final String[] ALLREDUCE = { "recursive_doubling", "ring", "reduce_bcast", "shm", "" };
+    static final String[] REDUCE_SCATTER = { "ring", "reduce_scatterv", "shm" };
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 2, 3, 4, 8 })

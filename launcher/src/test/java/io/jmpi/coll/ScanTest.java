@@ -23,7 +23,7 @@ import static io.jmpi.coll.TestArrays.seed;
  */
 class ScanTest
 {
-    static final String[] ALGORITHMS = { "recursive_doubling", "linear" };
+    static final String[] ALGORITHMS = { "recursive_doubling", "linear", "shm" };
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 2, 3, 4, 8 })

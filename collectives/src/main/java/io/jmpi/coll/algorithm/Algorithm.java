@@ -13,4 +13,13 @@ public interface Algorithm
      * @return the algorithm's name, lower case with underscores, such as {@code recursive_doubling}.
      */
     String name();
+
+    /**
+     * @return false if the algorithm cannot serve this communicator (a broadcast stream that failed to reach every
+     * member, a shared-memory segment on a communicator across hosts); the same at every member.
+     */
+    default boolean isAvailable()
+    {
+        return true;
+    }
 }

@@ -8,15 +8,6 @@ import io.jmpi.Datatype;
 public interface BcastAlgorithm extends Algorithm
 {
     /**
-     * @return true if the algorithm can serve this communicator; false for multicast on a communicator without a
-     * working broadcast stream.
-     */
-    default boolean isAvailable()
-    {
-        return true;
-    }
-
-    /**
      * The root's {@code count} elements reach every member's buffer.
      *
      * @param buffer data at the root, destination elsewhere.
