@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# colls-vs-c.sh: jmpi's collectives against Open MPI's, side by side, as Markdown tables for benchmarks/RESULTS.md.
+#
+#   benchmarks/colls-vs-c.sh [--no-build] [RANKS...]        (default ranks: 2 4 8)
+#
+# For each rank count, runs benchmarks/src/main/c/coll_bench.c under mpirun, then its Java twin
+# io.jmpi.bench.osu.CollectivesVsC under bin/jrun, and prints one table: steady and cold µs per call of each
+# case (the loops are described in both programs). Tables go to standard output, progress and warnings to
+# standard error, so `benchmarks/colls-vs-c.sh > tables.md` keeps only the tables.
+#
+#   --no-build         use the existing benchmarks/target/benchmarks.jar instead of running mvn package
+#   COLL_BENCH_QUICK=1 divide every loop count by 10: a quick check that everything runs, not a measurement
+#   JMPI_JAVA_OPTS     JVM options for every jmpi rank, split on spaces, e.g. "-Djmpi.idle=yield -Xmx1g"
+#
+# Open MPI (mpicc, mpirun) is installed with apt-get when missing and this runs as root.
+set -euo pipefail
+
+# A job that runs longer than this many seconds is ended and reported as failed.
+readonly RUN_TIMEOUT_SECONDS=1800
+readonly MAIN_CLASS=io.jmpi.bench.osu.CollectivesVsC
+
+repo="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$repo/benchmarks/target/benchmarks.jar"
+
+die()
+{
+    echo "colls-vs-c: error: $*" >&2
+    exit 1
+}
+
+usage()
+{
+    sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+build=true
+ranks=()
+for arg in "$@"; do
+    case "$arg" in
+        --no-build) build=false ;;
+        -h|--help) usage; exit 0 ;;
+        *[!0-9]*|''|0) echo "colls-vs-c: '$arg' is not a rank count or an option" >&2; usage >&2; exit 2 ;;
+        *) ranks+=("$arg") ;;
+    esac
+done
+[ "${#ranks[@]}" -gt 0 ] || ranks=(2 4 8)
+
+quick=()
+if [ "${COLL_BENCH_QUICK:-0}" = 1 ]; then
+    quick=(--quick)
+    echo "colls-vs-c: COLL_BENCH_QUICK=1: loop counts divided by 10, the numbers are not a measurement" >&2
+fi
+
+jvm_args=()
+if [ -n "${JMPI_JAVA_OPTS:-}" ]; then
+    read -r -a java_opts <<< "$JMPI_JAVA_OPTS"
+    for opt in "${java_opts[@]}"; do
+        jvm_args+=("-J$opt")
+    done
+fi
+
+if ! command -v mpicc > /dev/null || ! command -v mpirun > /dev/null; then
+    if [ "$(id -u)" -ne 0 ]; then
+        die "Open MPI is not installed; install it with: sudo apt-get install -y openmpi-bin libopenmpi-dev"
+    fi
+    echo "colls-vs-c: installing Open MPI" >&2
+    apt-get update -q > /dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q openmpi-bin libopenmpi-dev > /dev/null ||
+        die "apt-get install -y openmpi-bin libopenmpi-dev failed"
+fi
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/colls-vs-c.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+mpicc -O2 -Wall -o "$tmp/coll_bench" "$repo/benchmarks/src/main/c/coll_bench.c" ||
+    die "mpicc could not build benchmarks/src/main/c/coll_bench.c"
+
+if [ "$build" = false ] && [ -f "$jar" ] && [ -f "$repo/launcher/target/jmpi-launcher.jar" ]; then
+    echo "colls-vs-c: --no-build: using $jar" >&2
+else
+    echo "colls-vs-c: building jmpi (mvn -q -DskipTests package)" >&2
+    (cd "$repo" && mvn -q -DskipTests package) || die "the jmpi build failed"
+fi
+
+# run LABEL OUTPUT COMMAND...: run a job, its output to OUTPUT; on failure show that output and stop.
+run()
+{
+    local label="$1" output="$2"
+    shift 2
+    local start=$SECONDS
+    echo "colls-vs-c: $label ..." >&2
+    if ! "$@" > "$output" 2>&1; then
+        echo "colls-vs-c: $label failed; its output:" >&2
+        sed 's/^/    /' "$output" >&2
+        die "$label failed (command: $*)"
+    fi
+    local cases
+    cases="$(grep -c '^case ' "$output" || true)"
+    [ "$cases" -gt 0 ] || { sed 's/^/    /' "$output" >&2; die "$label printed no 'case' line"; }
+    echo "colls-vs-c: $label done in $((SECONDS - start)) s" >&2
+}
+
+# table C_OUTPUT JMPI_OUTPUT: the Markdown table of one rank count, the cases in the C program's order.
+table()
+{
+    awk '
+        function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "n/a" }
+        FNR == 1 { file++ }
+        $1 != "case" { next }
+        file == 1 { order[++n] = $2; c_cold[$2] = $4; c_steady[$2] = $6 }
+        file == 2 { j_cold[$2] = $4; j_steady[$2] = $6; seen[$2] = 1 }
+        END {
+            print "| case | C steady µs | jmpi steady µs | jmpi/C | C cold µs | jmpi cold µs | jmpi cold/steady |"
+            print "|------|------------:|---------------:|-------:|----------:|-------------:|-----------------:|"
+            missing = 0
+            for (i = 1; i <= n; i++) {
+                k = order[i]
+                if (!(k in seen)) { missing++; continue }
+                printf "| %s | %.2f | %.2f | %s | %.2f | %.2f | %s |\n", k, c_steady[k], j_steady[k],
+                    ratio(j_steady[k], c_steady[k]), c_cold[k], j_cold[k], ratio(j_cold[k], j_steady[k])
+            }
+            exit missing > 0
+        }' "$1" "$2"
+}
+
+for np in "${ranks[@]}"; do
+    read -r load1 load5 load15 _ < /proc/loadavg
+    echo "colls-vs-c: $np ranks; /proc/loadavg: $(cat /proc/loadavg)" >&2
+    if awk -v load="$load1" 'BEGIN { exit !(load > 0.5) }'; then
+        {
+            echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+            echo "!!! WARNING: 1-minute load average $load1 > 0.5 on $(nproc) cores: the machine is"
+            echo "!!! not quiet, and these numbers measure the load as much as MPI. (An earlier"
+            echo "!!! run of this script counts too; its share decays over a minute or two.)"
+            echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
+        } >&2
+    fi
+
+    c_out="$tmp/c-$np.out"
+    jmpi_out="$tmp/jmpi-$np.out"
+    run "Open MPI, $np ranks" "$c_out" \
+        mpirun --allow-run-as-root --oversubscribe --timeout "$RUN_TIMEOUT_SECONDS" -np "$np" \
+        "$tmp/coll_bench" "${quick[@]}"
+    run "jmpi, $np ranks" "$jmpi_out" \
+        "$repo/bin/jrun" -np "$np" --no-prefix --timeout "$RUN_TIMEOUT_SECONDS" "${jvm_args[@]}" -cp "$jar" \
+        "$MAIN_CLASS" "${quick[@]}"
+
+    echo
+    echo "### $np ranks"
+    echo
+    note="Load average before the run: $load1 $load5 $load15 (1, 5, 15 min) on $(nproc) cores"
+    [ "${#quick[@]}" -eq 0 ] || note+="; quick mode: loop counts / 10"
+    [ -z "${JMPI_JAVA_OPTS:-}" ] || note+="; jmpi JVM options: \`$JMPI_JAVA_OPTS\`"
+    echo "$note."
+    echo
+    table "$c_out" "$jmpi_out" || die "jmpi printed fewer cases than Open MPI at $np ranks; outputs:
+$(cat "$c_out" "$jmpi_out")"
+done
