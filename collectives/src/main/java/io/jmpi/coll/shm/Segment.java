@@ -15,11 +15,13 @@ import java.nio.MappedByteBuffer;
  * Layout, for n members:
  * <pre>
  *   control   n lines of 128 bytes, one per member: ACK (the member is done reading everything up to a
- *             position), ABSENT (the last call this member left without taking part)
- *   slots     n x 2 x DEPTH slots of SLOT_STRIDE bytes, written only by their member: DEPTH data slots for
- *             the fragments of its stream, then DEPTH result slots for its part of a reduction; each slot has
- *             STAMP (which call and fragment the slot holds), LENGTH (the whole stream's length in that call),
- *             then up to FRAGMENT bytes of data
+ *             position)
+ *   slots     per member, written only by that member: SMALL_DEPTH small slots of SMALL_STRIDE bytes for streams
+ *             of at most SMALL_FRAGMENT bytes, one per call in turn, so that a member may run that many short
+ *             calls ahead of its slowest reader (as Open MPI's per-peer FIFOs let eager messages run ahead); then
+ *             DEPTH data slots for the fragments of longer streams and DEPTH result slots for a member's part of
+ *             a reduction, of SLOT_STRIDE bytes; each slot has STAMP (which call and fragment it holds), LENGTH
+ *             (the whole stream's length in that call), then the data
  * </pre>
  * A stamp or ack packs a call number and a fragment index, {@code call << 24 | fragment}, so one comparison orders
  * them across calls. A slot's stamp shares its cache line with the first 48 bytes of data, so that a small
@@ -27,25 +29,32 @@ import java.nio.MappedByteBuffer;
  */
 final class Segment
 {
-    /** Bytes of data a slot holds: one fragment of a member's stream. */
+    /** Bytes of data a data or result slot holds: one fragment of a member's stream. */
     static final int FRAGMENT = 32 * 1024;
     /** Data slots per member: how many fragments a member may write ahead of its slowest reader. */
     static final int DEPTH = 4;
-    /** Index of a member's first result slot; result slot k goes with data slot k. */
-    static final int RESULTS = DEPTH;
+    /** Bytes of data a small slot holds: a stream this short travels in one slot of four cache lines. */
+    static final int SMALL_FRAGMENT = 240;
+    /** Small slots per member: how many short calls a member may run ahead of its slowest reader. */
+    static final int SMALL_DEPTH = 64;
+    /** Slot number of a member's first data slot; small slots are 0 to SMALL_DEPTH - 1. */
+    static final int DATA = SMALL_DEPTH;
+    /** Slot number of a member's first result slot; result slot DATA + DEPTH + k goes with data slot DATA + k. */
+    static final int RESULTS = DATA + DEPTH;
     /** Bits of a stamp that hold the fragment index. */
     static final int FRAGMENT_BITS = 24;
     /** An ack that releases every fragment of a call. */
     static final long ALL_FRAGMENTS = (1L << FRAGMENT_BITS) - 1;
 
-    private static final int SLOTS_PER_MEMBER = 2 * DEPTH;
     private static final int CONTROL_LENGTH = 128;
     private static final int ACK_OFFSET = 0;
-    private static final int ABSENT_OFFSET = 8;
     private static final int STAMP_OFFSET = 0;
     private static final int LENGTH_OFFSET = 8;
     private static final int DATA_OFFSET = 16;
+    private static final int SMALL_STRIDE = DATA_OFFSET + SMALL_FRAGMENT;
     private static final int SLOT_STRIDE = FRAGMENT + BitUtil.CACHE_LINE_LENGTH;
+    private static final int SMALL_LENGTH = SMALL_DEPTH * SMALL_STRIDE;
+    private static final int MEMBER_LENGTH = SMALL_LENGTH + 2 * DEPTH * SLOT_STRIDE;
     private static final int PAGE = 4096;
 
     private final MappedByteBuffer mapping;
@@ -65,7 +74,7 @@ final class Segment
      */
     static long length(final int members)
     {
-        return slotsOffset(members) + (long)members * SLOTS_PER_MEMBER * SLOT_STRIDE;
+        return slotsOffset(members) + (long)members * MEMBER_LENGTH;
     }
 
     /**
@@ -112,16 +121,6 @@ final class Segment
         buffer.putLongRelease(member * CONTROL_LENGTH + ACK_OFFSET, value);
     }
 
-    long absent(final int member)
-    {
-        return buffer.getLongAcquire(member * CONTROL_LENGTH + ABSENT_OFFSET);
-    }
-
-    void absent(final int member, final long call)
-    {
-        buffer.putLongRelease(member * CONTROL_LENGTH + ABSENT_OFFSET, call);
-    }
-
     long slotStamp(final int member, final int slot)
     {
         return buffer.getLongAcquire(slotOffset(member, slot) + STAMP_OFFSET);
@@ -161,7 +160,7 @@ final class Segment
      */
     void prefault(final int member)
     {
-        buffer.setMemory(slotOffset(member, 0), SLOTS_PER_MEMBER * SLOT_STRIDE, (byte)0);
+        buffer.setMemory(slotOffset(member, 0), MEMBER_LENGTH, (byte)0);
     }
 
     /**
@@ -174,7 +173,9 @@ final class Segment
 
     private int slotOffset(final int member, final int slot)
     {
-        return slotsOffset + (member * SLOTS_PER_MEMBER + slot) * SLOT_STRIDE;
+        final int memberOffset = slotsOffset + member * MEMBER_LENGTH;
+        return slot < DATA ?
+            memberOffset + slot * SMALL_STRIDE : memberOffset + SMALL_LENGTH + (slot - DATA) * SLOT_STRIDE;
     }
 
     private static int slotsOffset(final int members)

@@ -101,7 +101,7 @@ public final class ShmAlgorithms implements
         {
             if (member != rank)
             {
-                channel.read(member, 0, 0, 0, -1);
+                channel.read(member, 0, 0, 0, 0);
             }
         }
         channel.transfer();

@@ -49,7 +49,7 @@ public final class ShmChannel implements AutoCloseable
     private final int rank;
     private final int size;
     private final IdleStrategy idle;
-    private final long[] occupants = new long[Segment.DEPTH];
+    private final long[] occupants = new long[Segment.DATA + Segment.DEPTH];
     private final long[] knownAcks;
     private final Object[] sourceBases;
     private final long[] sourceAddresses;
@@ -60,8 +60,10 @@ public final class ShmChannel implements AutoCloseable
     private final long[] expectedLengths;
     private final int[] firstSlots;
     private final int[] readBlocks;
+    private final boolean[] readSmall;
     private int sources;
     private boolean writing;
+    private boolean indexed;
     private long streamLength;
     private Object target;
     private long call;
@@ -84,6 +86,7 @@ public final class ShmChannel implements AutoCloseable
         this.expectedLengths = new long[size];
         this.firstSlots = new int[size];
         this.readBlocks = new int[size];
+        this.readSmall = new boolean[size];
     }
 
     /**
@@ -176,6 +179,7 @@ public final class ShmChannel implements AutoCloseable
         call++;
         sources = 0;
         writing = false;
+        indexed = false;
         streamLength = 0;
         target = null;
         for (int member = 0; member < size; member++)
@@ -232,8 +236,10 @@ public final class ShmChannel implements AutoCloseable
      * @param offset         first byte of its stream.
      * @param length         bytes.
      * @param address        where the first byte goes, relative to the buffer.
-     * @param expectedLength the length the writer's whole stream should have, or -1 to take whatever it is: a
-     *                       longer stream is reported as ERR_TRUNCATE, a shorter one as ERR_COUNT.
+     * @param expectedLength the length the writer's whole stream should have: a longer stream is reported as
+     *                       ERR_TRUNCATE, a shorter one as ERR_COUNT. It also says where to look for the stream:
+     *                       one that fits a small slot is looked for there, so members whose counts put a stream
+     *                       on different sides of that bound report ERR_OTHER.
      */
     public void read(final int writer, final long offset, final long length, final long address,
         final long expectedLength)
@@ -243,6 +249,7 @@ public final class ShmChannel implements AutoCloseable
         readTargets[writer] = address;
         expectedLengths[writer] = expectedLength;
         readBlocks[writer] = -1;
+        readSmall[writer] = expectedLength <= Segment.SMALL_FRAGMENT;
     }
 
     /**
@@ -256,6 +263,7 @@ public final class ShmChannel implements AutoCloseable
     public void writeIndex(final long[] offsets, final int blocks)
     {
         write(offsets, UnsafeApi.arrayBaseOffset(long[].class), (blocks + 1L) * Long.BYTES);
+        indexed = true;
     }
 
     /**
@@ -275,20 +283,15 @@ public final class ShmChannel implements AutoCloseable
         readTargets[writer] = address;
         expectedLengths[writer] = expectedLength;
         readBlocks[writer] = block;
+        readSmall[writer] = false;
     }
 
     /**
-     * Run the current call's writes and reads.
+     * Run the current call's writes and reads; a member reads its own blocks straight from its buffers, not here.
      */
     public void transfer()
     {
         int fragments = writing ? fragments(streamLength) : 0;
-        if (readEnds[rank] >= 0)
-        {
-            final long end = Math.min(readEnds[rank], streamLength);
-            copyFromStream(readOffsets[rank], end - readOffsets[rank], target, readTargets[rank]);
-            readEnds[rank] = -1;
-        }
         for (int member = 0; member < size; member++)
         {
             if (readEnds[member] >= 0)
@@ -366,7 +369,8 @@ public final class ShmChannel implements AutoCloseable
                 {
                     continue;
                 }
-                final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, fragment, 0);
+                final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, readSlot(writer, fragment),
+                    fragment);
                 if (slot < 0)
                 {
                     readEnds[writer] = -1;
@@ -439,7 +443,8 @@ public final class ShmChannel implements AutoCloseable
                 {
                     continue;
                 }
-                final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, fragment, 0);
+                final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, readSlot(writer, fragment),
+                    fragment);
                 if (slot < 0)
                 {
                     readEnds[writer] = -1;
@@ -457,7 +462,7 @@ public final class ShmChannel implements AutoCloseable
                     op.apply(incoming, 0, part, 0, count);
                 }
             }
-            final int resultSlot = Segment.RESULTS + slotOf(fragment);
+            final int resultSlot = Segment.RESULTS + ringSlot(fragment);
             final long stamp = Segment.stamp(call, fragment);
             UnsafeApi.copyMemory(part, base, null, segment.dataAddress(rank, resultSlot), (long)count * elementSize);
             segment.publish(rank, resultSlot, stamp, streamLength);
@@ -473,7 +478,7 @@ public final class ShmChannel implements AutoCloseable
                     {
                         continue;
                     }
-                    final int slot = member == rank ? resultSlot : awaitSlot(member, fragment, Segment.RESULTS);
+                    final int slot = member == rank ? resultSlot : awaitSlot(member, resultSlot, fragment);
                     if (slot >= 0)
                     {
                         UnsafeApi.copyMemory(null, segment.dataAddress(member, slot), result,
@@ -509,14 +514,33 @@ public final class ShmChannel implements AutoCloseable
         }
     }
 
-    private int slotOf(final int fragment)
+    private int ringSlot(final int fragment)
     {
         return (int)((call + fragment) % Segment.DEPTH);
     }
 
+    private int smallSlot()
+    {
+        return (int)(call % Segment.SMALL_DEPTH);
+    }
+
+    /**
+     * @return where this member writes a fragment of its stream: a small slot for a short stream without an index
+     * (readers look there by the length they expect), else a data slot.
+     */
+    private int writeSlot(final int fragment)
+    {
+        return !indexed && streamLength <= Segment.SMALL_FRAGMENT ? smallSlot() : Segment.DATA + ringSlot(fragment);
+    }
+
+    private int readSlot(final int writer, final int fragment)
+    {
+        return readSmall[writer] ? smallSlot() : Segment.DATA + ringSlot(fragment);
+    }
+
     private void writeFragment(final int fragment)
     {
-        final int slot = slotOf(fragment);
+        final int slot = writeSlot(fragment);
         awaitFree(occupants[slot]);
         final long start = (long)fragment * Segment.FRAGMENT;
         final long length = Math.min(Segment.FRAGMENT, streamLength - start);
@@ -555,7 +579,7 @@ public final class ShmChannel implements AutoCloseable
      */
     private int openRead(final int writer)
     {
-        final int slot = awaitSlot(writer, 0, 0);
+        final int slot = awaitSlot(writer, readSlot(writer, 0), 0);
         if (slot < 0)
         {
             readEnds[writer] = -1;
@@ -601,7 +625,7 @@ public final class ShmChannel implements AutoCloseable
         {
             return;
         }
-        final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, fragment, 0);
+        final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, readSlot(writer, fragment), fragment);
         if (slot < 0)
         {
             readEnds[writer] = -1;
@@ -612,15 +636,13 @@ public final class ShmChannel implements AutoCloseable
     }
 
     /**
-     * Wait until a writer has published a fragment of the current call, in its data slots or, with {@code area}
-     * {@link Segment#RESULTS}, its part of the fragment's reduction in its result slots.
+     * Wait until a writer has published a fragment of the current call in a slot.
      *
-     * @return the slot that holds it, or -1 if the writer finished the call without writing it (it left the call
-     * early, or the members disagree about the call), which is deferred as ERR_OTHER.
+     * @return the slot, or -1 if the writer finished the call without writing it there (it left the call early,
+     * or the members disagree about the call), which is deferred as ERR_OTHER.
      */
-    private int awaitSlot(final int writer, final int fragment, final int area)
+    private int awaitSlot(final int writer, final int slot, final int fragment)
     {
-        final int slot = area + slotOf(fragment);
         final long stamp = Segment.stamp(call, fragment);
         if (segment.slotStamp(writer, slot) == stamp)
         {
