@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # colls-vs-c.sh: jmpi's collectives against Open MPI's, side by side, as Markdown tables for benchmarks/RESULTS.md.
 #
-#   benchmarks/colls-vs-c.sh [--no-build] [RANKS...]        (default ranks: 2 4 8)
+#   benchmarks/colls-vs-c.sh [--no-build] [--no-wait] [RANKS...]   (default ranks: 2 4 8)
 #
 # For each rank count, runs benchmarks/src/main/c/coll_bench.c under mpirun, then its Java twin
 # io.jmpi.bench.osu.CollectivesVsC under bin/jrun, and prints one table: steady and cold µs per call of each
@@ -9,6 +9,8 @@
 # standard error, so `benchmarks/colls-vs-c.sh > tables.md` keeps only the tables.
 #
 #   --no-build         use the existing benchmarks/target/benchmarks.jar instead of running mvn package
+#   --no-wait          do not wait (up to 5 minutes) for the 1-minute load average to fall below 0.5 before
+#                      each rank count
 #   COLL_BENCH_QUICK=1 divide every loop count by 10: a quick check that everything runs, not a measurement
 #   JMPI_JAVA_OPTS     JVM options for every jmpi rank, split on spaces, e.g. "-Djmpi.idle=yield -Xmx1g"
 #
@@ -18,6 +20,9 @@ set -euo pipefail
 # A job that runs longer than this many seconds is ended and reported as failed.
 readonly RUN_TIMEOUT_SECONDS=1800
 readonly MAIN_CLASS=io.jmpi.bench.osu.CollectivesVsC
+# How long to wait for a quiet machine before each rank count, and what counts as quiet.
+readonly QUIET_WAIT_SECONDS=300
+readonly QUIET_LOAD=0.5
 
 repo="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$repo/benchmarks/target/benchmarks.jar"
@@ -30,14 +35,16 @@ die()
 
 usage()
 {
-    sed -n '2,14s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
+wait_quiet=true
 ranks=()
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=false ;;
+        --no-wait) wait_quiet=false ;;
         -h|--help) usage; exit 0 ;;
         *[!0-9]*|''|0) echo "colls-vs-c: '$arg' is not a rank count or an option" >&2; usage >&2; exit 2 ;;
         *) ranks+=("$arg") ;;
@@ -124,7 +131,21 @@ table()
         }' "$1" "$2"
 }
 
+# quiet: true once the 1-minute load average is below QUIET_LOAD.
+quiet()
+{
+    awk -v load="$(cut -d ' ' -f 1 /proc/loadavg)" -v quiet="$QUIET_LOAD" 'BEGIN { exit !(load < quiet) }'
+}
+
 for np in "${ranks[@]}"; do
+    if [ "$wait_quiet" = true ] && ! quiet; then
+        echo "colls-vs-c: waiting up to $QUIET_WAIT_SECONDS s for the load average to fall below $QUIET_LOAD" >&2
+        waited=0
+        while ! quiet && [ "$waited" -lt "$QUIET_WAIT_SECONDS" ]; do
+            sleep 5
+            waited=$((waited + 5))
+        done
+    fi
     read -r load1 load5 load15 _ < /proc/loadavg
     echo "colls-vs-c: $np ranks; /proc/loadavg: $(cat /proc/loadavg)" >&2
     if awk -v load="$load1" 'BEGIN { exit !(load > 0.5) }'; then

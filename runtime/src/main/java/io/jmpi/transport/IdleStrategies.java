@@ -12,9 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Chooses how a rank waits for its peers.
  * <p>
  * By default a {@link RankIdleStrategy}: a rank with a core of its own spins and then yields, and never parks, so it
- * notices a peer on another core within a cache miss; when the ranks on this host outnumber its cores it spins only
- * briefly, yields (so that the peer it waits for gets the core), and parks only once a wait has lasted about a
- * millisecond. The system property {@value #PROPERTY} forces one of {@code spin}, {@code yield}, {@code backoff}
+ * notices a peer on another core within a cache miss; when the ranks on this host outnumber its cores it yields at
+ * once (so that the peer it waits for gets the core), and parks only once a wait has lasted about a millisecond. The system property {@value #PROPERTY} forces one of {@code spin}, {@code yield}, {@code backoff}
  * (Agrona's spin, yield, then park up to 1 ms) or {@code sleep}.
  */
 public final class IdleStrategies
@@ -24,8 +23,12 @@ public final class IdleStrategies
 
     /** Spins before the first yield of a rank that has a core of its own: about 10-50 us. */
     static final int DEDICATED_SPINS = 10_000;
-    /** Spins before the first yield of a rank on an oversubscribed host: the peer it waits for needs the core. */
-    static final int SHARED_SPINS = 50;
+    /**
+     * Spins before the first yield of a rank on an oversubscribed host: none, as the peer it waits for may need
+     * this very core, and a yield with nothing else to run returns within a microsecond (benchmarks/RESULTS.md:
+     * a 4-rank barrier takes 5-6 us at the median yielding at once, 9 us after 50 spins).
+     */
+    static final int SHARED_SPINS = 0;
     /** Yields before a rank on an oversubscribed host parks: about a millisecond of waiting. */
     static final long SHARED_YIELDS = 1_000;
 

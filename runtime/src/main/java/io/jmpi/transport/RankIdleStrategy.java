@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * A rank that has a core of its own spins and then yields without end, as Open MPI's ranks poll: a peer running on
  * another core is noticed within the time of a cache miss, and a yield (no sleep) lets a runnable thread of this
  * host, the media driver's or another job's, have the core at once. Where ranks outnumber cores, the peer a rank
- * waits for may need the very core it spins on, so it spins only briefly and yields (Open MPI's
+ * waits for may need the very core it spins on, so it spins little or not at all and yields (Open MPI's
  * {@code mpi_yield_when_idle}); a yield costs the waiter nothing when no other thread is runnable. After
  * {@code yieldLimit} yields in one wait it parks, a little longer each time up to {@code maxParkNs}, so that a rank
  * that waits long, for a peer that computes, leaves the cores to the ranks that work.

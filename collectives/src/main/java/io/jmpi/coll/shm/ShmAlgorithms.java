@@ -24,7 +24,7 @@ import io.jmpi.coll.base.Scratch;
  * Every collective through the communicator's shared-memory segment ({@link ShmChannel}), the algorithm named
  * {@value #NAME} of each collective: each member writes its contribution once into its slots, and each reads
  * straight from the others' slots what it needs, into its buffer or into the reduction. A rank's own block is
- * copied straight from its send buffer.
+ * copied straight from its send buffer, and left out of its stream.
  * <p>
  * Reductions are computed in rank order, {@code x0 op x1 op ... op xn-1}, by every member that needs the result,
  * so that non-commutative operations are served and allreduce gives every member the same bits. Scatterv and
@@ -276,13 +276,14 @@ public final class ShmAlgorithms implements
         final long length = (long)count * type.size();
         if (rank == root)
         {
-            channel.write(Memory.base(sendBuffer), Memory.address(sendBuffer, sendOffset, type), length * size);
+            writeOthersBlocks(sendBuffer, sendOffset, count, type);
             Memory.copy(sendBuffer, sendOffset + root * count, recvBuffer, recvOffset, count, type);
         }
         else
         {
             channel.into(Memory.base(recvBuffer));
-            channel.read(root, length * rank, length, Memory.address(recvBuffer, recvOffset, type), length * size);
+            channel.read(root, length * blockInStream(rank, root), length, Memory.address(recvBuffer, recvOffset, type),
+                length * (size - 1));
         }
         channel.transfer();
     }
@@ -359,15 +360,15 @@ public final class ShmAlgorithms implements
         final Datatype type)
     {
         final long length = (long)count * type.size();
-        channel.write(Memory.base(sendBuffer), Memory.address(sendBuffer, sendOffset, type), length * size);
+        writeOthersBlocks(sendBuffer, sendOffset, count, type);
         Memory.copy(sendBuffer, sendOffset + rank * count, recvBuffer, recvOffset + rank * count, count, type);
         channel.into(Memory.base(recvBuffer));
         for (int member = 0; member < size; member++)
         {
             if (member != rank)
             {
-                channel.read(member, length * rank, length,
-                    Memory.address(recvBuffer, recvOffset + member * count, type), length * size);
+                channel.read(member, length * blockInStream(rank, member), length,
+                    Memory.address(recvBuffer, recvOffset + member * count, type), length * (size - 1));
             }
         }
         channel.transfer();
@@ -403,6 +404,26 @@ public final class ShmAlgorithms implements
         return length;
     }
 
+    /**
+     * Write the blocks of a send buffer that go to the other members, in rank order: a member's own block is copied
+     * straight to its receive buffer, so its stream leaves it out.
+     */
+    private void writeOthersBlocks(final Object buffer, final int offset, final int count, final Datatype type)
+    {
+        final long length = (long)count * type.size();
+        final Object base = Memory.base(buffer);
+        channel.write(base, Memory.address(buffer, offset, type), length * rank);
+        channel.write(base, Memory.address(buffer, offset + (rank + 1) * count, type), length * (size - 1 - rank));
+    }
+
+    /**
+     * @return where a member's block stands in the stream of a writer that leaves its own block out.
+     */
+    private static int blockInStream(final int member, final int writer)
+    {
+        return member < writer ? member : member - 1;
+    }
+
     private void writeBlocks(
         final Object buffer, final int offset, final int[] counts, final int[] displacements, final Datatype type)
     {
@@ -410,14 +431,17 @@ public final class ShmAlgorithms implements
         for (int member = 0; member < size; member++)
         {
             index[member] = position;
-            position += (long)counts[member] * type.size();
+            position += member == rank ? 0 : (long)counts[member] * type.size();
         }
         index[size] = position;
         channel.writeIndex(index, size);
         for (int member = 0; member < size; member++)
         {
-            channel.write(Memory.base(buffer), Memory.address(buffer, offset + displacements[member], type),
-                (long)counts[member] * type.size());
+            if (member != rank)
+            {
+                channel.write(Memory.base(buffer), Memory.address(buffer, offset + displacements[member], type),
+                    (long)counts[member] * type.size());
+            }
         }
     }
 }

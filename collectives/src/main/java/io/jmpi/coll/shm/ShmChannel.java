@@ -65,6 +65,7 @@ public final class ShmChannel implements AutoCloseable
     private boolean writing;
     private boolean indexed;
     private long streamLength;
+    private long dataFragments;
     private Object target;
     private long call;
 
@@ -369,8 +370,7 @@ public final class ShmChannel implements AutoCloseable
                 {
                     continue;
                 }
-                final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, readSlot(writer, fragment),
-                    fragment);
+                final int slot = 0 == fragment ? firstSlots[writer] : awaitData(writer, fragment);
                 if (slot < 0)
                 {
                     readEnds[writer] = -1;
@@ -426,7 +426,7 @@ public final class ShmChannel implements AutoCloseable
         }
         for (int fragment = 0; fragment < fragments; fragment++)
         {
-            writeFragment(fragment);
+            final int dataSlot = writeFragment(fragment);
             final long fragmentStart = (long)fragment * Segment.FRAGMENT;
             final int elements = (int)(Math.min(Segment.FRAGMENT, streamLength - fragmentStart) / elementSize);
             final int partLength = ((elements / unit + size - 1) / size) * unit;
@@ -443,8 +443,7 @@ public final class ShmChannel implements AutoCloseable
                 {
                     continue;
                 }
-                final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, readSlot(writer, fragment),
-                    fragment);
+                final int slot = 0 == fragment ? firstSlots[writer] : awaitData(writer, fragment);
                 if (slot < 0)
                 {
                     readEnds[writer] = -1;
@@ -462,7 +461,7 @@ public final class ShmChannel implements AutoCloseable
                     op.apply(incoming, 0, part, 0, count);
                 }
             }
-            final int resultSlot = Segment.RESULTS + ringSlot(fragment);
+            final int resultSlot = Segment.RESULTS + dataSlot - Segment.DATA;
             final long stamp = Segment.stamp(call, fragment);
             UnsafeApi.copyMemory(part, base, null, segment.dataAddress(rank, resultSlot), (long)count * elementSize);
             segment.publish(rank, resultSlot, stamp, streamLength);
@@ -478,7 +477,8 @@ public final class ShmChannel implements AutoCloseable
                     {
                         continue;
                     }
-                    final int slot = member == rank ? resultSlot : awaitSlot(member, resultSlot, fragment);
+                    final int slot = member == rank ?
+                        resultSlot : awaitSlot(member, Segment.RESULTS, Segment.DEPTH, fragment);
                     if (slot >= 0)
                     {
                         UnsafeApi.copyMemory(null, segment.dataAddress(member, slot), result,
@@ -514,33 +514,44 @@ public final class ShmChannel implements AutoCloseable
         }
     }
 
-    private int ringSlot(final int fragment)
-    {
-        return (int)((call + fragment) % Segment.DEPTH);
-    }
-
     private int smallSlot()
     {
         return (int)(call % Segment.SMALL_DEPTH);
     }
 
     /**
-     * @return where this member writes a fragment of its stream: a small slot for a short stream without an index
-     * (readers look there by the length they expect), else a data slot.
+     * @return where this member writes the next fragment of its stream: the call's small slot for a short stream
+     * without an index (readers look there by the length they expect), else the next of its data slots in turn,
+     * whatever call wrote the one before, so that a member may run {@link Segment#DEPTH} fragments ahead across
+     * calls (readers search the data slots for the fragment's stamp).
      */
-    private int writeSlot(final int fragment)
+    private int writeSlot()
     {
-        return !indexed && streamLength <= Segment.SMALL_FRAGMENT ? smallSlot() : Segment.DATA + ringSlot(fragment);
+        if (!indexed && streamLength <= Segment.SMALL_FRAGMENT)
+        {
+            return smallSlot();
+        }
+        return Segment.DATA + (int)(dataFragments++ % Segment.DEPTH);
     }
 
-    private int readSlot(final int writer, final int fragment)
+    /**
+     * Wait for a writer's fragment of the current call in its small slot or its data slots, as this member
+     * expects its stream to be short or not.
+     *
+     * @return the slot, or -1 as {@link #awaitSlot} says.
+     */
+    private int awaitData(final int writer, final int fragment)
     {
-        return readSmall[writer] ? smallSlot() : Segment.DATA + ringSlot(fragment);
+        return readSmall[writer] ?
+            awaitSlot(writer, smallSlot(), 1, fragment) : awaitSlot(writer, Segment.DATA, Segment.DEPTH, fragment);
     }
 
-    private void writeFragment(final int fragment)
+    /**
+     * @return the slot this member wrote the fragment into.
+     */
+    private int writeFragment(final int fragment)
     {
-        final int slot = writeSlot(fragment);
+        final int slot = writeSlot();
         awaitFree(occupants[slot]);
         final long start = (long)fragment * Segment.FRAGMENT;
         final long length = Math.min(Segment.FRAGMENT, streamLength - start);
@@ -548,6 +559,7 @@ public final class ShmChannel implements AutoCloseable
         final long stamp = Segment.stamp(call, fragment);
         segment.publish(rank, slot, stamp, streamLength);
         occupants[slot] = stamp;
+        return slot;
     }
 
     private void awaitFree(final long occupant)
@@ -579,7 +591,7 @@ public final class ShmChannel implements AutoCloseable
      */
     private int openRead(final int writer)
     {
-        final int slot = awaitSlot(writer, readSlot(writer, 0), 0);
+        final int slot = awaitData(writer, 0);
         if (slot < 0)
         {
             readEnds[writer] = -1;
@@ -625,7 +637,7 @@ public final class ShmChannel implements AutoCloseable
         {
             return;
         }
-        final int slot = 0 == fragment ? firstSlots[writer] : awaitSlot(writer, readSlot(writer, fragment), fragment);
+        final int slot = 0 == fragment ? firstSlots[writer] : awaitData(writer, fragment);
         if (slot < 0)
         {
             readEnds[writer] = -1;
@@ -636,26 +648,32 @@ public final class ShmChannel implements AutoCloseable
     }
 
     /**
-     * Wait until a writer has published a fragment of the current call in a slot.
+     * Wait until a writer has published a fragment of the current call in one of a run of its slots. A slot that
+     * holds the fragment keeps it until this member acks it.
      *
+     * @param writer    the member that writes the fragment.
+     * @param firstSlot the first slot to search.
+     * @param slots     how many slots to search.
+     * @param fragment  the fragment.
      * @return the slot, or -1 if the writer finished the call without writing it there (it left the call early,
      * or the members disagree about the call), which is deferred as ERR_OTHER.
      */
-    private int awaitSlot(final int writer, final int slot, final int fragment)
+    private int awaitSlot(final int writer, final int firstSlot, final int slots, final int fragment)
     {
         final long stamp = Segment.stamp(call, fragment);
-        if (segment.slotStamp(writer, slot) == stamp)
+        int slot = find(writer, firstSlot, slots, stamp);
+        if (slot >= 0)
         {
             return slot;
         }
         final long finished = (call << Segment.FRAGMENT_BITS) | Segment.ALL_FRAGMENTS;
         idle.reset();
         int rounds = 0;
-        while (segment.slotStamp(writer, slot) != stamp)
+        while ((slot = find(writer, firstSlot, slots, stamp)) < 0)
         {
             // the writer's ack line changes with every call it makes: read it seldom, as it is seldom the answer
             if (0 == (++rounds & LEFT_CHECK_MASK) && segment.ack(writer) >= finished &&
-                segment.slotStamp(writer, slot) != stamp)
+                (slot = find(writer, firstSlot, slots, stamp)) < 0)
             {
                 exchange.defer(new MpiException(ErrorClass.ERR_OTHER, "rank " + writer + " left collective call " +
                     call + " of this communicator without its data: it rejected its arguments, or the members " +
@@ -665,6 +683,18 @@ public final class ShmChannel implements AutoCloseable
             pause(rounds);
         }
         return slot;
+    }
+
+    private int find(final int writer, final int firstSlot, final int slots, final long stamp)
+    {
+        for (int slot = firstSlot; slot < firstSlot + slots; slot++)
+        {
+            if (segment.slotStamp(writer, slot) == stamp)
+            {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     private void pause(final int rounds)
