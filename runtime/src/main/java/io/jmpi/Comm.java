@@ -858,6 +858,19 @@ public final class Comm
         collectives().exscan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
     }
 
+    /**
+     * Set up this communicator's collectives now, where every member arrives together (init), so that its first
+     * collective call does not pay for their setup (a shared-memory segment, say); without a provider on the class
+     * path nothing happens, and a collective call reports it.
+     */
+    void prepareCollectives()
+    {
+        if (mpi.hasCollectiveProvider())
+        {
+            collectives();
+        }
+    }
+
     private Collectives collectives()
     {
         checkUsable();

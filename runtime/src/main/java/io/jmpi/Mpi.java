@@ -111,6 +111,7 @@ public final class Mpi implements AutoCloseable
         {
             current = new Mpi(AeronTransport.connect());
             current.bootstrapBarrier();
+            current.world.prepareCollectives();
             current.reportBlockedCallsOnSignal();
             current.markOpen();
         }
@@ -414,7 +415,10 @@ public final class Mpi implements AutoCloseable
         nextContextBase = Math.max(nextContextBase, base + Comm.CONTEXTS_PER_COMM);
     }
 
-    synchronized CollectiveProvider collectiveProvider()
+    /**
+     * @return whether a collectives provider is on the class path.
+     */
+    synchronized boolean hasCollectiveProvider()
     {
         if (null == collectiveProvider)
         {
@@ -425,11 +429,16 @@ public final class Mpi implements AutoCloseable
                     collectiveProvider = provider;
                 }
             }
-            if (null == collectiveProvider)
-            {
-                throw new MpiException(ErrorClass.ERR_OTHER, "no collectives provider on the class path: " +
-                    "add the jmpi-collectives module (jrun puts it on the class path of every rank)");
-            }
+        }
+        return null != collectiveProvider;
+    }
+
+    synchronized CollectiveProvider collectiveProvider()
+    {
+        if (!hasCollectiveProvider())
+        {
+            throw new MpiException(ErrorClass.ERR_OTHER, "no collectives provider on the class path: " +
+                "add the jmpi-collectives module (jrun puts it on the class path of every rank)");
         }
         return collectiveProvider;
     }
