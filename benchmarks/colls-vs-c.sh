@@ -4,14 +4,16 @@
 #   benchmarks/colls-vs-c.sh [--no-build] [--no-wait] [RANKS...]   (default ranks: 2 4 8)
 #
 # For each rank count, runs benchmarks/src/main/c/coll_bench.c under mpirun, then its Java twin
-# io.jmpi.bench.osu.CollectivesVsC under bin/jrun, and prints one table: steady and cold µs per call of each
-# case (the loops are described in both programs). Tables go to standard output, progress and warnings to
+# io.jmpi.bench.osu.CollectivesVsC under bin/jrun, COLL_BENCH_REPEAT times in turn, and prints one table: the
+# median steady and cold µs per call of each case (the loops are described in both programs). Tables go to standard output, progress and warnings to
 # standard error, so `benchmarks/colls-vs-c.sh > tables.md` keeps only the tables.
 #
 #   --no-build         use the existing benchmarks/target/benchmarks.jar instead of running mvn package
 #   --no-wait          do not wait (up to 5 minutes) for the 1-minute load average to fall below 0.5 before
 #                      each rank count
 #   COLL_BENCH_QUICK=1 divide every loop count by 10: a quick check that everything runs, not a measurement
+#   COLL_BENCH_REPEAT  runs of each side per rank count, alternating C and jmpi (default 3); the table gives the
+#                      median of each figure, as one run on a shared machine can be off by 2x either way
 #   JMPI_JAVA_OPTS     JVM options for every jmpi rank, split on spaces, e.g. "-Djmpi.idle=yield -Xmx1g"
 #
 # Open MPI (mpicc, mpirun) is installed with apt-get when missing and this runs as root.
@@ -35,7 +37,7 @@ die()
 
 usage()
 {
-    sed -n '2,16s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
@@ -52,6 +54,10 @@ for arg in "$@"; do
 done
 [ "${#ranks[@]}" -gt 0 ] || ranks=(2 4 8)
 
+repeat="${COLL_BENCH_REPEAT:-3}"
+case "$repeat" in
+    ''|*[!0-9]*|0) die "COLL_BENCH_REPEAT=$repeat is not a positive number" ;;
+esac
 quick=()
 if [ "${COLL_BENCH_QUICK:-0}" = 1 ]; then
     quick=(--quick)
@@ -108,27 +114,40 @@ run()
     echo "colls-vs-c: $label done in $((SECONDS - start)) s" >&2
 }
 
-# table C_OUTPUT JMPI_OUTPUT: the Markdown table of one rank count, the cases in the C program's order.
+# table DIRECTORY NP: the Markdown table of one rank count from the outputs c-NP-*.out and jmpi-NP-*.out, the
+# median of each figure over the runs, the cases in the C program's order.
 table()
 {
     awk '
+        function median(list,    values, n, i, j, t) {
+            n = split(list, values, " ")
+            for (i = 2; i <= n; i++) {
+                for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
+                    t = values[j]; values[j] = values[j - 1]; values[j - 1] = t
+                }
+            }
+            return n % 2 ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+        }
         function ratio(a, b) { return b > 0 ? sprintf("%.2f", a / b) : "n/a" }
-        FNR == 1 { file++ }
         $1 != "case" { next }
-        file == 1 { order[++n] = $2; c_cold[$2] = $4; c_steady[$2] = $6 }
-        file == 2 { j_cold[$2] = $4; j_steady[$2] = $6; seen[$2] = 1 }
+        FILENAME ~ /\/c-[^\/]*$/ {
+            if (!($2 in c_steady)) { order[++n] = $2 }
+            c_cold[$2] = c_cold[$2] " " $4; c_steady[$2] = c_steady[$2] " " $6
+            next
+        }
+        { j_cold[$2] = j_cold[$2] " " $4; j_steady[$2] = j_steady[$2] " " $6 }
         END {
             print "| case | C steady µs | jmpi steady µs | jmpi/C | C cold µs | jmpi cold µs | jmpi cold/steady |"
             print "|------|------------:|---------------:|-------:|----------:|-------------:|-----------------:|"
             missing = 0
             for (i = 1; i <= n; i++) {
                 k = order[i]
-                if (!(k in seen)) { missing++; continue }
-                printf "| %s | %.2f | %.2f | %s | %.2f | %.2f | %s |\n", k, c_steady[k], j_steady[k],
-                    ratio(j_steady[k], c_steady[k]), c_cold[k], j_cold[k], ratio(j_cold[k], j_steady[k])
+                if (!(k in j_steady)) { missing++; continue }
+                cs = median(c_steady[k]); js = median(j_steady[k]); cc = median(c_cold[k]); jc = median(j_cold[k])
+                printf "| %s | %.2f | %.2f | %s | %.2f | %.2f | %s |\n", k, cs, js, ratio(js, cs), cc, jc, ratio(jc, js)
             }
             exit missing > 0
-        }' "$1" "$2"
+        }' "$1"/c-"$2"-*.out "$1"/jmpi-"$2"-*.out
 }
 
 # quiet: true once the 1-minute load average is below QUIET_LOAD.
@@ -158,23 +177,23 @@ for np in "${ranks[@]}"; do
         } >&2
     fi
 
-    c_out="$tmp/c-$np.out"
-    jmpi_out="$tmp/jmpi-$np.out"
-    run "Open MPI, $np ranks" "$c_out" \
-        mpirun --allow-run-as-root --oversubscribe --timeout "$RUN_TIMEOUT_SECONDS" -np "$np" \
-        "$tmp/coll_bench" "${quick[@]}"
-    run "jmpi, $np ranks" "$jmpi_out" \
-        "$repo/bin/jrun" -np "$np" --no-prefix --timeout "$RUN_TIMEOUT_SECONDS" "${jvm_args[@]}" -cp "$jar" \
-        "$MAIN_CLASS" "${quick[@]}"
+    for run_number in $(seq "$repeat"); do
+        run "Open MPI, $np ranks, run $run_number of $repeat" "$tmp/c-$np-$run_number.out" \
+            mpirun --allow-run-as-root --oversubscribe --timeout "$RUN_TIMEOUT_SECONDS" -np "$np" \
+            "$tmp/coll_bench" "${quick[@]}"
+        run "jmpi, $np ranks, run $run_number of $repeat" "$tmp/jmpi-$np-$run_number.out" \
+            "$repo/bin/jrun" -np "$np" --no-prefix --timeout "$RUN_TIMEOUT_SECONDS" "${jvm_args[@]}" -cp "$jar" \
+            "$MAIN_CLASS" "${quick[@]}"
+    done
 
     echo
     echo "### $np ranks"
     echo
-    note="Load average before the run: $load1 $load5 $load15 (1, 5, 15 min) on $(nproc) cores"
+    note="Load average before the runs: $load1 $load5 $load15 (1, 5, 15 min) on $(nproc) cores; medians of $repeat runs"
     [ "${#quick[@]}" -eq 0 ] || note+="; quick mode: loop counts / 10"
     [ -z "${JMPI_JAVA_OPTS:-}" ] || note+="; jmpi JVM options: \`$JMPI_JAVA_OPTS\`"
     echo "$note."
     echo
-    table "$c_out" "$jmpi_out" || die "jmpi printed fewer cases than Open MPI at $np ranks; outputs:
-$(cat "$c_out" "$jmpi_out")"
+    table "$tmp" "$np" || die "jmpi printed fewer cases than Open MPI at $np ranks; outputs:
+$(cat "$tmp"/c-"$np"-*.out "$tmp"/jmpi-"$np"-*.out)"
 done
