@@ -33,8 +33,8 @@ final class Segment
     static final int FRAGMENT = 32 * 1024;
     /** Data slots per member: how many fragments a member may write ahead of its slowest reader. */
     static final int DEPTH = 4;
-    /** Bytes of data a small slot holds: a stream this short travels in one slot of four cache lines. */
-    static final int SMALL_FRAGMENT = 240;
+    /** Bytes of data a small slot holds: 1 KiB and a little more travel in one slot of 17 cache lines. */
+    static final int SMALL_FRAGMENT = 1024 + 48;
     /** Small slots per member: how many short calls a member may run ahead of its slowest reader. */
     static final int SMALL_DEPTH = 64;
     /** Slot number of a member's first data slot; small slots are 0 to SMALL_DEPTH - 1. */

@@ -399,8 +399,8 @@ public final class ShmChannel implements AutoCloseable
      * Write this member's stream and reduce everyone's, all members at once: each fragment is cut into one part per
      * member, each member reduces its part across every stream, in rank order, into its result slot, and the
      * members that need the result copy every part of it. So the members share the work of the reduction, where
-     * {@link #reduce} has each of them do all of it; worth it from a few KiB on. Every writer's stream must be as
-     * long as this member's.
+     * {@link #reduce} has each of them do all of it; worth it from a few KiB on. A member that collects reduces its
+     * part straight into the result. Every writer's stream must be as long as this member's.
      *
      * @param collector   the member that receives the result, or -1 for all of them.
      * @param result      array that receives the reduction, at collectors.
@@ -432,6 +432,10 @@ public final class ShmChannel implements AutoCloseable
             final int partLength = ((elements / unit + size - 1) / size) * unit;
             final int from = Math.min(elements, rank * partLength);
             final int count = Math.min(elements, from + partLength) - from;
+            final int fragmentIndex = resultIndex + (int)(fragmentStart / elementSize);
+            // a member that collects reduces its own part in place in the result; others stage it
+            final Object accumulator = collecting ? result : part;
+            final int accumulatorIndex = collecting ? fragmentIndex + from : 0;
             boolean first = true;
             for (int writer = size - 1; writer >= 0; writer--)
             {
@@ -452,23 +456,26 @@ public final class ShmChannel implements AutoCloseable
                 final long source = segment.dataAddress(writer, slot) + (long)from * elementSize;
                 if (first)
                 {
-                    UnsafeApi.copyMemory(null, source, part, base, (long)count * elementSize);
+                    UnsafeApi.copyMemory(null, source, accumulator, base + (long)accumulatorIndex * elementSize,
+                        (long)count * elementSize);
                     first = false;
                 }
                 else
                 {
                     UnsafeApi.copyMemory(null, source, incoming, base, (long)count * elementSize);
-                    op.apply(incoming, 0, part, 0, count);
+                    op.apply(incoming, 0, accumulator, accumulatorIndex, count);
                 }
             }
-            final int resultSlot = Segment.RESULTS + dataSlot - Segment.DATA;
-            final long stamp = Segment.stamp(call, fragment);
-            UnsafeApi.copyMemory(part, base, null, segment.dataAddress(rank, resultSlot), (long)count * elementSize);
-            segment.publish(rank, resultSlot, stamp, streamLength);
+            if (rank != collector)
+            {
+                final int resultSlot = Segment.RESULTS + dataSlot - Segment.DATA;
+                UnsafeApi.copyMemory(accumulator, base + (long)accumulatorIndex * elementSize,
+                    null, segment.dataAddress(rank, resultSlot), (long)count * elementSize);
+                segment.publish(rank, resultSlot, Segment.stamp(call, fragment), streamLength);
+            }
             if (collecting)
             {
-                final int fragmentIndex = resultIndex + (int)(fragmentStart / elementSize);
-                for (int step = 0; step < size; step++)
+                for (int step = 1; step < size; step++)
                 {
                     final int member = (rank + step) % size;
                     final int memberFrom = Math.min(elements, member * partLength);
@@ -477,8 +484,7 @@ public final class ShmChannel implements AutoCloseable
                     {
                         continue;
                     }
-                    final int slot = member == rank ?
-                        resultSlot : awaitSlot(member, Segment.RESULTS, Segment.DEPTH, fragment);
+                    final int slot = awaitSlot(member, Segment.RESULTS, Segment.DEPTH, fragment);
                     if (slot >= 0)
                     {
                         UnsafeApi.copyMemory(null, segment.dataAddress(member, slot), result,
