@@ -215,6 +215,20 @@ public final class ShmChannel implements AutoCloseable
     }
 
     /**
+     * Give this member's contribution to a {@link #reduce} that only this member reads: it is reduced straight from
+     * the buffer, and not written.
+     *
+     * @param base    array holding the contribution, or null off-heap.
+     * @param address address of its first byte relative to base.
+     * @param length  bytes.
+     */
+    public void keep(final Object base, final long address, final long length)
+    {
+        write(base, address, length);
+        writing = false;
+    }
+
+    /**
      * Write a stream of no bytes: it tells the readers that this member has entered the call.
      */
     public void writeEmpty()
@@ -328,9 +342,9 @@ public final class ShmChannel implements AutoCloseable
     }
 
     /**
-     * Write this member's stream and reduce everyone's from {@code lowest} to {@code highest} over a byte range of
-     * the streams, into an array: {@code x[lowest] op ... op x[highest]} in rank order. Every writer's stream must
-     * be as long as this member's.
+     * Write this member's stream (unless it was only {@link #keep kept}) and reduce everyone's from {@code lowest}
+     * to {@code highest} over a byte range of the streams, into an array: {@code x[lowest] op ... op x[highest]} in
+     * rank order. Every writer's stream must be as long as this member's.
      *
      * @param lowest      first member reduced.
      * @param highest     last member reduced; none if below lowest.
@@ -355,13 +369,33 @@ public final class ShmChannel implements AutoCloseable
         }
         for (int fragment = 0; fragment < fragments; fragment++)
         {
-            writeFragment(fragment);
+            if (writing)
+            {
+                writeFragment(fragment);
+            }
             final long fragmentStart = (long)fragment * Segment.FRAGMENT;
             final long lo = Math.max(from, fragmentStart);
             final long hi = Math.min(to, fragmentStart + Segment.FRAGMENT);
+            final int count = (int)((hi - lo) / elementSize);
+            final int index = resultIndex + (int)((lo - from) / elementSize);
+            final long resultAddress = type.arrayBaseOffset() + (long)index * elementSize;
             boolean first = true;
             for (int writer = highest; writer >= lowest; writer--)
             {
+                if (writer == rank && !writing)
+                {
+                    if (lo < hi)
+                    {
+                        copyFromStream(lo, hi - lo, first ? result : incoming,
+                            first ? resultAddress : type.arrayBaseOffset());
+                        if (!first)
+                        {
+                            op.apply(incoming, 0, result, index, count);
+                        }
+                        first = false;
+                    }
+                    continue;
+                }
                 if (0 == fragment)
                 {
                     openRead(writer);
@@ -377,12 +411,9 @@ public final class ShmChannel implements AutoCloseable
                     continue;
                 }
                 final long source = segment.dataAddress(writer, slot) + (lo - fragmentStart);
-                final int count = (int)((hi - lo) / elementSize);
-                final int index = resultIndex + (int)((lo - from) / elementSize);
                 if (first)
                 {
-                    UnsafeApi.copyMemory(null, source, result,
-                        type.arrayBaseOffset() + (long)index * elementSize, hi - lo);
+                    UnsafeApi.copyMemory(null, source, result, resultAddress, hi - lo);
                     first = false;
                 }
                 else
@@ -396,22 +427,21 @@ public final class ShmChannel implements AutoCloseable
     }
 
     /**
-     * Write this member's stream and reduce everyone's, all members at once: each fragment is cut into one part per
-     * member, each member reduces its part across every stream, in rank order, into its result slot, and the
-     * members that need the result copy every part of it. So the members share the work of the reduction, where
-     * {@link #reduce} has each of them do all of it; worth it from a few KiB on. A member that collects reduces its
-     * part straight into the result. Every writer's stream must be as long as this member's.
+     * Write this member's stream and reduce everyone's, into every member's result (allreduce): each fragment is
+     * cut into one part per member, each member reduces its part across every stream, in rank order, in a scratch
+     * array that stays in its cache, copies it to its result and its result slot, and copies the other members'
+     * parts from theirs. So the members
+     * share the work of the reduction, where {@link #reduce} has each of them do all of it; worth it from a few KiB
+     * on. Every writer's stream must be as long as this member's.
      *
-     * @param collector   the member that receives the result, or -1 for all of them.
-     * @param result      array that receives the reduction, at collectors.
+     * @param result      array that receives the reduction.
      * @param resultIndex element of the array that receives the first element.
      * @param type        datatype of the streams and the array.
      * @param op          the operation, checked for the type.
      * @param scratch     where operands and the part are staged as arrays.
      */
     public void reduceInParts(
-        final int collector, final Object result, final int resultIndex, final Datatype type, final Op op,
-        final Scratch scratch)
+        final Object result, final int resultIndex, final Datatype type, final Op op, final Scratch scratch)
     {
         final int fragments = fragments(streamLength);
         final int elementSize = type.size();
@@ -419,7 +449,6 @@ public final class ShmChannel implements AutoCloseable
         final Object incoming = scratch.array(Scratch.INCOMING, type, Segment.FRAGMENT / elementSize);
         final Object part = scratch.array(Scratch.PARTIAL, type, Segment.FRAGMENT / elementSize);
         final long base = type.arrayBaseOffset();
-        final boolean collecting = collector < 0 || collector == rank;
         for (int member = 0; member < size; member++)
         {
             read(member, 0, streamLength, 0, streamLength);
@@ -433,9 +462,7 @@ public final class ShmChannel implements AutoCloseable
             final int from = Math.min(elements, rank * partLength);
             final int count = Math.min(elements, from + partLength) - from;
             final int fragmentIndex = resultIndex + (int)(fragmentStart / elementSize);
-            // a member that collects reduces its own part in place in the result; others stage it
-            final Object accumulator = collecting ? result : part;
-            final int accumulatorIndex = collecting ? fragmentIndex + from : 0;
+            final long partAddress = base + (long)(fragmentIndex + from) * elementSize;
             boolean first = true;
             for (int writer = size - 1; writer >= 0; writer--)
             {
@@ -456,40 +483,33 @@ public final class ShmChannel implements AutoCloseable
                 final long source = segment.dataAddress(writer, slot) + (long)from * elementSize;
                 if (first)
                 {
-                    UnsafeApi.copyMemory(null, source, accumulator, base + (long)accumulatorIndex * elementSize,
-                        (long)count * elementSize);
+                    UnsafeApi.copyMemory(null, source, part, base, (long)count * elementSize);
                     first = false;
                 }
                 else
                 {
                     UnsafeApi.copyMemory(null, source, incoming, base, (long)count * elementSize);
-                    op.apply(incoming, 0, accumulator, accumulatorIndex, count);
+                    op.apply(incoming, 0, part, 0, count);
                 }
             }
-            if (rank != collector)
+            final int resultSlot = Segment.RESULTS + dataSlot - Segment.DATA;
+            UnsafeApi.copyMemory(part, base, null, segment.dataAddress(rank, resultSlot), (long)count * elementSize);
+            UnsafeApi.copyMemory(part, base, result, partAddress, (long)count * elementSize);
+            segment.publish(rank, resultSlot, Segment.stamp(call, fragment), streamLength);
+            for (int step = 1; step < size; step++)
             {
-                final int resultSlot = Segment.RESULTS + dataSlot - Segment.DATA;
-                UnsafeApi.copyMemory(accumulator, base + (long)accumulatorIndex * elementSize,
-                    null, segment.dataAddress(rank, resultSlot), (long)count * elementSize);
-                segment.publish(rank, resultSlot, Segment.stamp(call, fragment), streamLength);
-            }
-            if (collecting)
-            {
-                for (int step = 1; step < size; step++)
+                final int member = (rank + step) % size;
+                final int memberFrom = Math.min(elements, member * partLength);
+                final int memberCount = Math.min(elements, memberFrom + partLength) - memberFrom;
+                if (0 == memberCount)
                 {
-                    final int member = (rank + step) % size;
-                    final int memberFrom = Math.min(elements, member * partLength);
-                    final int memberCount = Math.min(elements, memberFrom + partLength) - memberFrom;
-                    if (0 == memberCount)
-                    {
-                        continue;
-                    }
-                    final int slot = awaitSlot(member, Segment.RESULTS, Segment.DEPTH, fragment);
-                    if (slot >= 0)
-                    {
-                        UnsafeApi.copyMemory(null, segment.dataAddress(member, slot), result,
-                            base + (long)(fragmentIndex + memberFrom) * elementSize, (long)memberCount * elementSize);
-                    }
+                    continue;
+                }
+                final int slot = awaitSlot(member, Segment.RESULTS, Segment.DEPTH, fragment);
+                if (slot >= 0)
+                {
+                    UnsafeApi.copyMemory(null, segment.dataAddress(member, slot), result,
+                        base + (long)(fragmentIndex + memberFrom) * elementSize, (long)memberCount * elementSize);
                 }
             }
             ackBefore(fragments, fragment);
