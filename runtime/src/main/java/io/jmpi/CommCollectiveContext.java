@@ -41,6 +41,14 @@ final class CommCollectiveContext implements CollectiveContext
     /**
      * {@inheritDoc}
      */
+    public String hostOf(final int rank)
+    {
+        return comm.mpi().environment().hostOf(comm.worldRankOf(rank));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public Aeron aeron()
     {
         return comm.mpi().aeron();
@@ -100,11 +108,10 @@ final class CommCollectiveContext implements CollectiveContext
      */
     private Set<String> hosts()
     {
-        final JobEnvironment environment = comm.mpi().environment();
         final Set<String> hosts = new HashSet<>();
         for (int rank = 0; rank < comm.size(); rank++)
         {
-            hosts.add(environment.hostOf(comm.worldRankOf(rank)));
+            hosts.add(hostOf(rank));
         }
         return hosts;
     }

@@ -49,6 +49,7 @@ import io.jmpi.coll.base.Exchange;
 import io.jmpi.coll.base.Memory;
 import io.jmpi.coll.base.Scratch;
 import io.jmpi.coll.base.Types;
+import io.jmpi.coll.hier.HierarchicalAlgorithms;
 import io.jmpi.coll.shm.ShmAlgorithms;
 import io.jmpi.coll.shm.ShmChannel;
 import io.jmpi.spi.CollectiveContext;
@@ -79,6 +80,7 @@ final class TunedCollectives implements Collectives
     private final MulticastBcast multicastBcast;
     private final ShmChannel shm;
     private final boolean onHost;
+    private final HierarchicalAlgorithms hierarchical;
     private final AlgorithmTable<BarrierAlgorithm> barriers;
     private final AlgorithmTable<BcastAlgorithm> bcasts;
     private final AlgorithmTable<ReduceAlgorithm> reduces;
@@ -103,6 +105,7 @@ final class TunedCollectives implements Collectives
         shm = ShmChannel.open(context, exchange);
         onHost = null != shm;
         final ShmAlgorithms shmAlgorithms = new ShmAlgorithms(shm, rank, size, scratch);
+        hierarchical = new HierarchicalAlgorithms(context, exchange, scratch);
         final BinomialBcast binomialBcast = new BinomialBcast(exchange);
         final RingAllgather ringAllgather = new RingAllgather(exchange);
         multicastBcast = new MulticastBcast(exchange, context, ringAllgather, binomialBcast);
@@ -112,10 +115,12 @@ final class TunedCollectives implements Collectives
 
         barriers = new AlgorithmTable<>("barrier", List.of(
             shmAlgorithms,
+            hierarchical,
             new DisseminationBarrier(exchange),
             new BinomialBarrier(exchange)));
         bcasts = new AlgorithmTable<>("bcast", List.of(
             shmAlgorithms,
+            hierarchical,
             multicastBcast,
             binomialBcast,
             new ScatterAllgatherBcast(exchange)));
@@ -125,6 +130,7 @@ final class TunedCollectives implements Collectives
             new LinearReduce(exchange, scratch)));
         allreduces = new AlgorithmTable<>("allreduce", List.of(
             shmAlgorithms,
+            hierarchical,
             new RecursiveDoublingAllreduce(exchange, scratch),
             new RingAllreduce(exchange, scratch),
             new ReduceBcastAllreduce(binomialReduce, resultBcast)));
@@ -178,7 +184,7 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            barriers.select(TunedRules.barrier(size, onHost)).barrier();
+            barriers.select(TunedRules.barrier(size, onHost, hierarchical.isAvailable())).barrier();
             exchange.end();
         }
         finally
@@ -200,7 +206,8 @@ final class TunedCollectives implements Collectives
                 multicastBcast.open();
             }
             final Datatype type = Arguments.buffer(buffer, offset, count, rank != root, "buffer");
-            bcasts.select(TunedRules.bcast(size, (long)count * type.size(), multicastBcast.isAvailable(), onHost))
+            bcasts.select(TunedRules.bcast(
+                size, (long)count * type.size(), multicastBcast.isAvailable(), onHost, hierarchical.isAvailable()))
                 .bcast(buffer, offset, count, type, root);
             exchange.end();
         }
@@ -255,7 +262,8 @@ final class TunedCollectives implements Collectives
         try
         {
             final Datatype type = checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
-            final String rule = TunedRules.allreduce(size, (long)count * type.size(), op.isCommutative(), onHost);
+            final String rule = TunedRules.allreduce(
+                size, (long)count * type.size(), op.isCommutative(), onHost, hierarchical.isAvailable());
             AllreduceAlgorithm algorithm = allreduces.select(rule);
             if (!algorithm.supports(op))
             {
@@ -578,6 +586,7 @@ final class TunedCollectives implements Collectives
     public void close()
     {
         multicastBcast.close();
+        hierarchical.close();
         if (null != shm)
         {
             shm.close();

@@ -26,6 +26,7 @@ import io.jmpi.coll.algorithm.LinearGatherv;
 import io.jmpi.coll.algorithm.LinearScatterv;
 import io.jmpi.coll.algorithm.PairwiseAlltoallv;
 import io.jmpi.coll.algorithm.RingAllgatherv;
+import io.jmpi.coll.hier.HierarchicalAlgorithms;
 import io.jmpi.coll.shm.ShmAlgorithms;
 
 /**
@@ -36,9 +37,12 @@ import io.jmpi.coll.shm.ShmAlgorithms;
  * On one host the shared-memory segment ({@link ShmAlgorithms}) serves every collective, as Open MPI's coll/sm
  * and coll/xhc take precedence over coll/tuned there: one copy in and one copy out per byte and a flag per
  * fragment, against a message per step of the point-to-point algorithms (benchmarks/RESULTS.md, "Collectives beside
- * Open MPI C"). Across hosts the point-to-point algorithms serve, and broadcast uses the multicast stream; the
- * thresholds among them come from benchmarks/RESULTS.md or follow the crossover points MPICH and Open MPI use, as
- * they rest on the same counts of steps and bytes.
+ * Open MPI C"). Across hosts, where some host has several members, barrier, broadcast and commutative allreduce
+ * go in two levels ({@link HierarchicalAlgorithms}, like Open MPI's coll/han): the segment on each host, one
+ * leader per host over the network, with broadcast by multicast among the leaders. The other collectives across
+ * hosts run their point-to-point algorithms, and a flat broadcast uses the multicast stream; the thresholds among
+ * them come from benchmarks/RESULTS.md or follow the crossover points MPICH and Open MPI use, as they rest on the
+ * same counts of steps and bytes.
  */
 public final class TunedRules
 {
@@ -67,31 +71,44 @@ public final class TunedRules
     }
 
     /**
-     * @param size   communicator size.
-     * @param onHost whether the members share this host and have a segment.
-     * @return the barrier algorithm: shm on one host, else dissemination, which has no root to wait on.
+     * @param size         communicator size.
+     * @param onHost       whether the members share this host and have a segment.
+     * @param hierarchical whether the members span hosts with several members on some host.
+     * @return the barrier algorithm: shm on one host, hierarchical across hosts, else dissemination, which has no
+     * root to wait on.
      */
-    public static String barrier(final int size, final boolean onHost)
-    {
-        return onHost ? ShmAlgorithms.NAME : DisseminationBarrier.NAME;
-    }
-
-    /**
-     * Broadcast: through the segment on one host; across hosts by multicast whenever the communicator has a broadcast stream, except on two ranks for messages up
-     * to the eager limit, as benchmarks/RESULTS.md shows; without a stream, along a binomial tree, or by
-     * scatter-allgather for long messages on more than two ranks.
-     *
-     * @param size      communicator size.
-     * @param bytes     message length.
-     * @param multicast whether the communicator has a working broadcast stream (IPC or multicast).
-     * @param onHost    whether the members share this host and have a segment.
-     * @return the broadcast algorithm.
-     */
-    public static String bcast(final int size, final long bytes, final boolean multicast, final boolean onHost)
+    public static String barrier(final int size, final boolean onHost, final boolean hierarchical)
     {
         if (onHost)
         {
             return ShmAlgorithms.NAME;
+        }
+        return hierarchical ? HierarchicalAlgorithms.NAME : DisseminationBarrier.NAME;
+    }
+
+    /**
+     * Broadcast: through the segment on one host; in two levels across hosts where some host has several members;
+     * else by multicast whenever the communicator has a broadcast stream, except on two ranks for messages up
+     * to the eager limit, as benchmarks/RESULTS.md shows; without a stream, along a binomial tree, or by
+     * scatter-allgather for long messages on more than two ranks.
+     *
+     * @param size         communicator size.
+     * @param bytes        message length.
+     * @param multicast    whether the communicator has a working broadcast stream (IPC or multicast).
+     * @param onHost       whether the members share this host and have a segment.
+     * @param hierarchical whether the members span hosts with several members on some host.
+     * @return the broadcast algorithm.
+     */
+    public static String bcast(
+        final int size, final long bytes, final boolean multicast, final boolean onHost, final boolean hierarchical)
+    {
+        if (onHost)
+        {
+            return ShmAlgorithms.NAME;
+        }
+        if (hierarchical)
+        {
+            return HierarchicalAlgorithms.NAME;
         }
         if (!multicast)
         {
@@ -119,18 +136,24 @@ public final class TunedRules
     }
 
     /**
-     * @param size        communicator size.
-     * @param bytes       message length.
-     * @param commutative whether the operation is.
-     * @param onHost      whether the members share this host and have a segment.
-     * @return the allreduce algorithm: the ring for long messages and commutative operations, else recursive
-     * doubling.
+     * @param size         communicator size.
+     * @param bytes        message length.
+     * @param commutative  whether the operation is.
+     * @param onHost       whether the members share this host and have a segment.
+     * @param hierarchical whether the members span hosts with several members on some host.
+     * @return the allreduce algorithm: shm on one host; hierarchical across hosts for commutative operations; else
+     * the ring for long messages and commutative operations, else recursive doubling.
      */
-    public static String allreduce(final int size, final long bytes, final boolean commutative, final boolean onHost)
+    public static String allreduce(
+        final int size, final long bytes, final boolean commutative, final boolean onHost, final boolean hierarchical)
     {
         if (onHost)
         {
             return ShmAlgorithms.NAME;
+        }
+        if (hierarchical && commutative)
+        {
+            return HierarchicalAlgorithms.NAME;
         }
         return commutative && size > 2 && bytes >= ALLREDUCE_RING_MIN_BYTES ?
             RingAllreduce.NAME : RecursiveDoublingAllreduce.NAME;
@@ -139,7 +162,7 @@ public final class TunedRules
     /**
      * @param size       communicator size.
      * @param blockBytes length of one rank's block.
-     * @param onHost      whether the members share this host and have a segment.
+     * @param onHost     whether the members share this host and have a segment.
      * @return the gather algorithm: the binomial tree for short blocks on more than two ranks, else linear.
      */
     public static String gather(final int size, final long blockBytes, final boolean onHost)
@@ -154,7 +177,7 @@ public final class TunedRules
     /**
      * @param size       communicator size.
      * @param blockBytes length of one rank's block.
-     * @param onHost      whether the members share this host and have a segment.
+     * @param onHost     whether the members share this host and have a segment.
      * @return the scatter algorithm: the binomial tree for short blocks on more than two ranks, else linear.
      */
     public static String scatter(final int size, final long blockBytes, final boolean onHost)
@@ -169,7 +192,7 @@ public final class TunedRules
     /**
      * @param size       communicator size.
      * @param blockBytes length of one rank's block.
-     * @param onHost      whether the members share this host and have a segment.
+     * @param onHost     whether the members share this host and have a segment.
      * @return the allgather algorithm: Bruck's for short totals, else the ring.
      */
     public static String allgather(final int size, final long blockBytes, final boolean onHost)
@@ -184,7 +207,7 @@ public final class TunedRules
     /**
      * @param size       communicator size.
      * @param blockBytes length of one block.
-     * @param onHost      whether the members share this host and have a segment.
+     * @param onHost     whether the members share this host and have a segment.
      * @return the alltoall algorithm: Bruck's for short blocks on more than two ranks, else pairwise.
      */
     public static String alltoall(final int size, final long blockBytes, final boolean onHost)
@@ -215,9 +238,9 @@ public final class TunedRules
     }
 
     /**
-     * @param size  communicator size.
-     * @param bytes message length.
-     * @param onHost      whether the members share this host and have a segment.
+     * @param size   communicator size.
+     * @param bytes  message length.
+     * @param onHost whether the members share this host and have a segment.
      * @return the scan algorithm: recursive doubling for short messages, else the chain.
      */
     public static String scan(final int size, final long bytes, final boolean onHost)
@@ -230,9 +253,9 @@ public final class TunedRules
     }
 
     /**
-     * @param size  communicator size.
-     * @param bytes message length.
-     * @param onHost      whether the members share this host and have a segment.
+     * @param size   communicator size.
+     * @param bytes  message length.
+     * @param onHost whether the members share this host and have a segment.
      * @return the exscan algorithm: recursive doubling for short messages, else the chain.
      */
     public static String exscan(final int size, final long bytes, final boolean onHost)

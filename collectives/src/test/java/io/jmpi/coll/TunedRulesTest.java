@@ -12,29 +12,29 @@ class TunedRulesTest
     @Test
     void bcastFollowsTheBenchmark()
     {
-        assertEquals("binomial", TunedRules.bcast(1, 1 << 20, true, false));
-        assertEquals("binomial", TunedRules.bcast(2, 8, true, false));
-        assertEquals("binomial", TunedRules.bcast(2, TunedRules.BCAST_TWO_RANK_TREE_MAX_BYTES, true, false));
-        assertEquals("multicast", TunedRules.bcast(2, 64 * 1024, true, false));
-        assertEquals("multicast", TunedRules.bcast(3, 8, true, false));
-        assertEquals("multicast", TunedRules.bcast(8, 1 << 20, true, false));
+        assertEquals("binomial", TunedRules.bcast(1, 1 << 20, true, false, false));
+        assertEquals("binomial", TunedRules.bcast(2, 8, true, false, false));
+        assertEquals("binomial", TunedRules.bcast(2, TunedRules.BCAST_TWO_RANK_TREE_MAX_BYTES, true, false, false));
+        assertEquals("multicast", TunedRules.bcast(2, 64 * 1024, true, false, false));
+        assertEquals("multicast", TunedRules.bcast(3, 8, true, false, false));
+        assertEquals("multicast", TunedRules.bcast(8, 1 << 20, true, false, false));
     }
 
     @Test
     void bcastWithoutMulticastTakesATreeOrScatterAllgather()
     {
-        assertEquals("binomial", TunedRules.bcast(8, 8, false, false));
-        assertEquals("scatter_allgather", TunedRules.bcast(8, TunedRules.BCAST_SCATTER_ALLGATHER_MIN_BYTES, false, false));
-        assertEquals("binomial", TunedRules.bcast(2, 1 << 20, false, false));
+        assertEquals("binomial", TunedRules.bcast(8, 8, false, false, false));
+        assertEquals("scatter_allgather", TunedRules.bcast(8, TunedRules.BCAST_SCATTER_ALLGATHER_MIN_BYTES, false, false, false));
+        assertEquals("binomial", TunedRules.bcast(2, 1 << 20, false, false, false));
     }
 
     @Test
     void allreduceTakesTheRingForLongCommutativeReductionsOnly()
     {
-        assertEquals("recursive_doubling", TunedRules.allreduce(8, 1024, true, false));
-        assertEquals("ring", TunedRules.allreduce(8, TunedRules.ALLREDUCE_RING_MIN_BYTES, true, false));
-        assertEquals("recursive_doubling", TunedRules.allreduce(8, 1 << 24, false, false));
-        assertEquals("recursive_doubling", TunedRules.allreduce(2, 1 << 24, true, false));
+        assertEquals("recursive_doubling", TunedRules.allreduce(8, 1024, true, false, false));
+        assertEquals("ring", TunedRules.allreduce(8, TunedRules.ALLREDUCE_RING_MIN_BYTES, true, false, false));
+        assertEquals("recursive_doubling", TunedRules.allreduce(8, 1 << 24, false, false, false));
+        assertEquals("recursive_doubling", TunedRules.allreduce(2, 1 << 24, true, false, false));
     }
 
     @Test
@@ -77,17 +77,17 @@ class TunedRulesTest
     @Test
     void barrierAndReduceHaveOneChoice()
     {
-        assertEquals("dissemination", TunedRules.barrier(5, false));
+        assertEquals("dissemination", TunedRules.barrier(5, false, false));
         assertEquals("binomial", TunedRules.reduce(5, 1 << 20, false, false));
     }
 
     @Test
     void membersOnOneHostUseTheSharedSegmentForEveryCollective()
     {
-        assertEquals("shm", TunedRules.barrier(2, true));
-        assertEquals("shm", TunedRules.bcast(8, 1 << 20, true, true));
+        assertEquals("shm", TunedRules.barrier(2, true, false));
+        assertEquals("shm", TunedRules.bcast(8, 1 << 20, true, true, false));
         assertEquals("shm", TunedRules.reduce(4, 8, false, true));
-        assertEquals("shm", TunedRules.allreduce(4, 1 << 20, true, true));
+        assertEquals("shm", TunedRules.allreduce(4, 1 << 20, true, true, false));
         assertEquals("shm", TunedRules.gather(8, 64, true));
         assertEquals("shm", TunedRules.scatter(8, 64, true));
         assertEquals("shm", TunedRules.allgather(8, 1024, true));
@@ -100,5 +100,16 @@ class TunedRulesTest
         assertEquals("linear", TunedRules.scatterv(false));
         assertEquals("ring", TunedRules.allgatherv(false));
         assertEquals("pairwise", TunedRules.alltoallv(false));
+    }
+
+    @Test
+    void membersAcrossHostsWithSeveralOnAHostGoInTwoLevels()
+    {
+        assertEquals("hierarchical", TunedRules.barrier(6, false, true));
+        assertEquals("hierarchical", TunedRules.bcast(6, 8, true, false, true));
+        assertEquals("hierarchical", TunedRules.bcast(6, 1 << 20, false, false, true));
+        assertEquals("hierarchical", TunedRules.allreduce(6, 8, true, false, true));
+        assertEquals("recursive_doubling", TunedRules.allreduce(6, 8, false, false, true));
+        assertEquals("shm", TunedRules.allreduce(6, 8, true, true, false));
     }
 }

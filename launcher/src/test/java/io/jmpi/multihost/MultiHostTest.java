@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -70,6 +71,17 @@ class MultiHostTest
     }
 
     @Test
+    void collectivesInTwoLevelsAcrossHosts()
+    {
+        TestHosts.require();
+        final JobResult result = run(List.of("-J-Djmpi.coll.bcast.algorithm=hierarchical",
+            "-J-Djmpi.coll.allreduce.algorithm=hierarchical", "-J-Djmpi.coll.barrier.algorithm=hierarchical"),
+            Collectives.class, "300", "65536");
+        assertEquals(List.of("collectives ok: 300 broadcasts"), result.linesOfRank(0));
+        assertFalse(result.stderr().contains(FALLBACK_MESSAGE), result.toString());
+    }
+
+    @Test
     void bcastAlongATreeWhenMulticastIsOff()
     {
         TestHosts.require();
@@ -113,7 +125,7 @@ class MultiHostTest
 
     /**
      * Broadcasts from rotating roots with sizes from 8 B to 4 KiB, and every 500th of the largest size, every byte
-     * checked at every rank, then an allreduce, then broadcasts on the halves of a split (each spans the hosts
+     * checked at every rank, then allreduces of 2 and of 100,000 elements after barriers, then broadcasts on the halves of a split (each spans the hosts
      * with a stream and group of its own). Arguments: number of broadcasts, largest size.
      */
     public static final class Collectives
@@ -134,6 +146,21 @@ class MultiHostTest
                 if (sums[0] != (long)size * (size - 1) / 2 || sums[1] != size)
                 {
                     throw new AssertionError("allreduce gave " + sums[0] + ", " + sums[1]);
+                }
+                final double[] vector = new double[100_000];
+                final double[] total = new double[vector.length];
+                for (int round = 0; round < 20; round++)
+                {
+                    world.barrier();
+                    Arrays.fill(vector, world.rank() + round);
+                    world.allreduce(vector, 0, total, 0, vector.length, Op.MAX);
+                    for (final double element : total)
+                    {
+                        if (element != size - 1 + round)
+                        {
+                            throw new AssertionError("allreduce MAX of round " + round + " gave " + element);
+                        }
+                    }
                 }
                 final Comm half = world.split(world.rank() % 2, world.rank());
                 broadcasts(half, buffer, Math.min(count, 300), count);

@@ -23,6 +23,12 @@ public interface CollectiveContext
     int worldRank(int rank);
 
     /**
+     * @param rank rank in the communicator.
+     * @return the name of the host that member runs on, as the job names its hosts.
+     */
+    String hostOf(int rank);
+
+    /**
      * @return the Aeron client of this rank, for streams of the provider's own (multicast).
      */
     Aeron aeron();
