@@ -23,8 +23,8 @@ import java.io.File;
  * byte ranges of the other members' streams, copying them straight into its buffers or reducing them. Members step
  * through the fragments together: at step f a member writes its fragment f, reads what it needs of everyone's
  * fragment f and then acks f. A writer reuses a slot once every other member has acked the fragment in it, so a
- * long message flows through {@link Segment#DEPTH} slots, pipelined, and a root may run a few fragments (or, for
- * short messages, a few calls) ahead of its slowest reader.
+ * long message flows through {@link Segment#DEPTH} data slots, pipelined, and a stream that fits a small slot
+ * lets its writer run up to {@link Segment#SMALL_DEPTH} calls ahead of its slowest reader.
  * <p>
  * Calls are numbered alike at every member ({@link #begin()} once per collective call, whatever happens in it), and
  * every slot stamp and ack carries the call number, so a member that leaves a call early (it rejected its
