@@ -77,7 +77,7 @@ public final class Mpi implements AutoCloseable
         final int rank = environment.rank();
         this.engine = new ProgressEngine(
             rank, transport.inboxes(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT),
-            environment.frameToken());
+            environment.frameToken(), transport.rings());
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->
         {

@@ -105,6 +105,7 @@ final class MatchingQueues
     void queueUnexpected(
         final byte type,
         final boolean synchronous,
+        final boolean ring,
         final int source,
         final int context,
         final int tag,
@@ -116,6 +117,7 @@ final class MatchingQueues
         final UnexpectedMessage message = pool.isEmpty() ? new UnexpectedMessage() : pool.remove(pool.size() - 1);
         message.type = type;
         message.synchronous = synchronous;
+        message.ring = ring;
         message.source = source;
         message.context = context;
         message.tag = tag;

@@ -5,6 +5,8 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.jmpi.transport.DataRing;
+import io.jmpi.transport.DataRings;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.UnsafeApi;
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <b>Protocols.</b> A message of at most {@link #eagerLimit()} bytes travels in one EAGER frame. A larger one
  * sends an RTS envelope; when a receive matches it, the receiver answers CTS with the number of bytes it accepts,
  * and the sender streams DATA frames that the receiver copies straight from the log into the user's buffer. So
- * the receiver buffers unexpected eager messages only, never unexpected large ones.
+ * the receiver buffers unexpected eager messages only, never unexpected large ones. Between ranks of one host the
+ * data goes through a {@link DataRing} of the pair instead of the inbox: the RTS says so, and the receiver maps
+ * the ring when it matches the first one.
  * <p>
  * <b>Matching.</b> A posted-receive queue and an unexpected-message queue, both in arrival order, matched on
  * (context, source, tag) with wildcards. Envelopes (EAGER and RTS) from one sender reach the inbox in the order
@@ -47,6 +51,10 @@ public final class ProgressEngine
     private final int rank;
     private final Subscription[] inboxes;
     private final Publication[] peers;
+    private final DataRings rings;
+    private final DataRing[] polledRings;
+    private final int[] polledRingPeers;
+    private int polledRingCount;
     private final int eagerLimit;
     private final int[] chunkLengths;
     private final BufferClaim claim = new BufferClaim();
@@ -79,6 +87,7 @@ public final class ProgressEngine
      * @param eagerLimit largest message sent eagerly; capped to what fits one frame to every peer, so that the
      *                   protocol of a message does not depend on where it goes.
      * @param token      the job's token: frames carrying another are dropped.
+     * @param rings      the data rings to peers on this host, which carry the data of large messages.
      */
     @SuppressWarnings("unchecked")
     public ProgressEngine(
@@ -86,8 +95,12 @@ public final class ProgressEngine
         final Subscription[] inboxes,
         final Publication[] peers,
         final int eagerLimit,
-        final long token)
+        final long token,
+        final DataRings rings)
     {
+        this.rings = rings;
+        this.polledRings = new DataRing[peers.length];
+        this.polledRingPeers = new int[peers.length];
         this.rank = rank;
         this.token = token;
         this.peerStates = new byte[peers.length];
@@ -406,6 +419,10 @@ public final class ProgressEngine
         {
             work += inbox.poll(fragmentHandler, FRAGMENT_LIMIT);
         }
+        if (polledRingCount > 0)
+        {
+            work += pollRings();
+        }
         return work;
     }
 
@@ -471,13 +488,19 @@ public final class ProgressEngine
     {
         final boolean eager = op.length <= eagerLimit;
         final int payloadLength = eager ? op.length : 0;
+        byte flags = op.synchronous ? Wire.FLAG_SYNC : 0;
+        if (!eager && rings.usesRing(op.peer))
+        {
+            rings.outbound(op.peer);
+            flags |= Wire.FLAG_RING;
+        }
         final long position = peers[op.peer].tryClaim(Wire.HEADER_LENGTH + payloadLength, claim);
         if (position > 0)
         {
             final MutableDirectBuffer buffer = claim.buffer();
             final int index = claim.offset();
             Wire.putHeader(
-                buffer, index, eager ? Wire.EAGER : Wire.RTS, op.synchronous ? Wire.FLAG_SYNC : 0,
+                buffer, index, eager ? Wire.EAGER : Wire.RTS, flags,
                 rank, op.context, op.tag, op.length, 0, op.id, 0, token);
             if (payloadLength > 0)
             {
@@ -525,6 +548,12 @@ public final class ProgressEngine
         while (null != op)
         {
             final SendOp next = (SendOp)op.next;
+            if (rings.usesRing(op.peer))
+            {
+                work += streamIntoRing(op);
+                op = next;
+                continue;
+            }
             final Publication publication = peers[op.peer];
             for (int i = 0; i < CHUNKS_PER_PASS && op.sentLength < op.acceptedLength; i++)
             {
@@ -568,6 +597,63 @@ public final class ProgressEngine
                 op.complete(Errors.SUCCESS);
             }
             op = next;
+        }
+        return work;
+    }
+
+    /**
+     * Copy as many chunks of a send as the ring to its receiver has room for.
+     */
+    private int streamIntoRing(final SendOp op)
+    {
+        final DataRing ring = rings.outbound(op.peer);
+        int work = 0;
+        while (op.sentLength < op.acceptedLength && ring.hasRoom())
+        {
+            final int chunk = Math.min(DataRing.SLOT_BYTES, op.acceptedLength - op.sentLength);
+            UnsafeApi.copyMemory(op.base, op.address + op.sentLength, null, ring.writeAddress(), chunk);
+            ring.publish(op.receiverOpId, op.sentLength, chunk);
+            op.sentLength += chunk;
+            work++;
+        }
+        if (op.sentLength == op.acceptedLength)
+        {
+            streaming.remove(op);
+            op.complete(Errors.SUCCESS);
+        }
+        else if (0 == work)
+        {
+            backPressured = true;
+        }
+        return work;
+    }
+
+    private int pollRings()
+    {
+        int work = 0;
+        for (int i = 0; i < polledRingCount; i++)
+        {
+            work += pollRing(polledRings[i], polledRingPeers[i]);
+        }
+        return work;
+    }
+
+    private int pollRing(final DataRing ring, final int peer)
+    {
+        int work = 0;
+        while (ring.hasChunk())
+        {
+            final Operation op = ops.get(ring.chunkReceiverOp());
+            if (op instanceof RecvOp && op.dependsOn(peer))
+            {
+                deliverChunk((RecvOp)op, ring.chunkOffset(), ring.chunkLength(), null, ring.chunkAddress());
+            }
+            else
+            {
+                droppedFrames++;
+            }
+            ring.consume();
+            work++;
         }
         return work;
     }
@@ -636,7 +722,8 @@ public final class ProgressEngine
         }
         else
         {
-            startRendezvousReceive(recv, message.source, message.tag, message.length, message.senderOpId);
+            startRendezvousReceive(
+                recv, message.source, message.tag, message.length, message.senderOpId, message.ring);
         }
         queues.recycle(message);
     }
@@ -686,10 +773,12 @@ public final class ProgressEngine
         final int context = Wire.context(buffer, offset);
         final int tag = Wire.tag(buffer, offset);
         final int length = Wire.length(buffer, offset);
-        final boolean synchronous = 0 != (Wire.flags(buffer, offset) & Wire.FLAG_SYNC);
+        final byte flags = Wire.flags(buffer, offset);
+        final boolean synchronous = 0 != (flags & Wire.FLAG_SYNC);
+        final boolean ring = 0 != (flags & Wire.FLAG_RING);
         final long senderOp = Wire.senderOp(buffer, offset);
         if (source < 0 || source >= peers.length || length < 0 ||
-            (eager && length != frameLength - Wire.HEADER_LENGTH))
+            (eager && length != frameLength - Wire.HEADER_LENGTH) || (ring && !rings.usesRing(source)))
         {
             droppedFrames++;
             return;
@@ -706,13 +795,13 @@ public final class ProgressEngine
             }
             else
             {
-                startRendezvousReceive(recv, source, tag, length, senderOp);
+                startRendezvousReceive(recv, source, tag, length, senderOp, ring);
             }
             return;
         }
 
         queues.queueUnexpected(
-            eager ? Wire.EAGER : Wire.RTS, synchronous, source, context, tag, length, senderOp,
+            eager ? Wire.EAGER : Wire.RTS, synchronous, ring, source, context, tag, length, senderOp,
             buffer, offset + Wire.HEADER_LENGTH);
     }
 
@@ -743,7 +832,7 @@ public final class ProgressEngine
     }
 
     private void startRendezvousReceive(
-        final RecvOp recv, final int source, final int tag, final int length, final long senderOp)
+        final RecvOp recv, final int source, final int tag, final int length, final long senderOp, final boolean ring)
     {
         final int accepted = Math.min(length, recv.length);
         recv.matchedSource = source;
@@ -758,6 +847,11 @@ public final class ProgressEngine
         }
         else
         {
+            if (ring && null == rings.inboundIfMapped(source))
+            {
+                polledRings[polledRingCount] = rings.inbound(source);
+                polledRingPeers[polledRingCount++] = source;
+            }
             sendControl(source, Wire.CTS, senderOp, ops.register(recv), accepted);
         }
     }
@@ -797,16 +891,20 @@ public final class ProgressEngine
             return;
         }
 
-        final RecvOp recv = (RecvOp)op;
+        deliverChunk(
+            (RecvOp)op, dataOffset, chunk, buffer.byteArray(), buffer.addressOffset() + offset + Wire.HEADER_LENGTH);
+    }
+
+    private void deliverChunk(
+        final RecvOp recv, final int dataOffset, final int chunk, final Object sourceBase, final long sourceAddress)
+    {
         if (dataOffset < 0 || chunk > recv.acceptedLength - dataOffset)
         {
             droppedFrames++;
             return;
         }
 
-        UnsafeApi.copyMemory(
-            buffer.byteArray(), buffer.addressOffset() + offset + Wire.HEADER_LENGTH,
-            recv.base, recv.address + dataOffset, chunk);
+        UnsafeApi.copyMemory(sourceBase, sourceAddress, recv.base, recv.address + dataOffset, chunk);
         recv.receivedLength += chunk;
         if (recv.receivedLength == recv.acceptedLength)
         {
@@ -822,6 +920,12 @@ public final class ProgressEngine
         {
             droppedFrames++;
             return;
+        }
+        // the peer wrote its last chunks into the ring before it said goodbye
+        final DataRing ring = rings.inboundIfMapped(source);
+        if (null != ring)
+        {
+            pollRing(ring, source);
         }
         peerGone(source, PEER_LEFT);
     }

@@ -11,6 +11,7 @@ final class UnexpectedMessage extends Link<UnexpectedMessage>
     final ExpandableArrayBuffer payload = new ExpandableArrayBuffer(256);
     byte type;
     boolean synchronous;
+    boolean ring;
     int source;
     int context;
     int tag;

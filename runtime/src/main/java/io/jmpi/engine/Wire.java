@@ -40,6 +40,8 @@ final class Wire
 
     /** The sender waits for the receiver to match (ssend, issend). */
     static final byte FLAG_SYNC = 1;
+    /** RTS: the data will come through the pair's data ring, not the inbox. */
+    static final byte FLAG_RING = 2;
 
     static final int TYPE_OFFSET = 0;
     static final int FLAGS_OFFSET = 1;

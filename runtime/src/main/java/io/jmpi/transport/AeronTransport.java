@@ -9,6 +9,7 @@ import io.aeron.exceptions.DriverTimeoutException;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 
+import java.io.File;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,7 @@ public final class AeronTransport implements AutoCloseable
     private final Aeron aeron;
     private final Subscription[] inboxes;
     private final Publication[] peers;
+    private final DataRings rings;
 
     private AeronTransport(
         final JobEnvironment environment,
@@ -45,6 +47,12 @@ public final class AeronTransport implements AutoCloseable
         this.aeron = aeron;
         this.inboxes = inboxes;
         this.peers = peers;
+        final boolean[] sameHost = new boolean[environment.size()];
+        for (int r = 0; r < sameHost.length; r++)
+        {
+            sameHost[r] = environment.isLocal(r);
+        }
+        this.rings = new DataRings(new File(environment.aeronDir()), environment.rank(), sameHost);
     }
 
     /**
@@ -174,6 +182,14 @@ public final class AeronTransport implements AutoCloseable
     }
 
     /**
+     * @return the data rings to and from the peers on this host; owned by the transport.
+     */
+    public DataRings rings()
+    {
+        return rings;
+    }
+
+    /**
      * @return the Aeron client, for higher layers that add streams of their own (collectives).
      */
     public Aeron aeron()
@@ -186,6 +202,6 @@ public final class AeronTransport implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(aeron, ownDriver);
+        CloseHelper.closeAll(rings, aeron, ownDriver);
     }
 }
