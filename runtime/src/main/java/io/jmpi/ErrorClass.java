@@ -35,6 +35,8 @@ public enum ErrorClass
     ERR_OTHER(16),
     /** Internal error of the runtime (MPI_ERR_INTERN). */
     ERR_INTERN(17),
+    /** Memory cannot be allocated, as by MPI_Alloc_mem (MPI_ERR_NO_MEM). */
+    ERR_NO_MEM(34),
     /** A process the operation depends on has failed (MPI_ERR_PROC_FAILED of the fault-tolerance chapter). */
     ERR_PROC_FAILED(75);
 

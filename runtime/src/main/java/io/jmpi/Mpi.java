@@ -13,6 +13,7 @@ import io.jmpi.transport.JobEnvironment;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -77,7 +78,7 @@ public final class Mpi implements AutoCloseable
         final int rank = environment.rank();
         this.engine = new ProgressEngine(
             rank, transport.inboxes(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT),
-            environment.frameToken(), transport.rings());
+            environment.frameToken(), transport.rings(), transport.sharedRegions());
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->
         {
@@ -162,6 +163,48 @@ public final class Mpi implements AutoCloseable
     public static double wtime()
     {
         return System.nanoTime() / 1e9;
+    }
+
+    /**
+     * Allocate memory for messages in shared memory (MPI_Alloc_mem). A large message sent from such a buffer to a
+     * rank on the same host is copied once, by the receiver straight out of the buffer, instead of twice through a
+     * ring of shared memory (as Open MPI's single-copy mechanisms do); any other use is as of a direct buffer. The
+     * memory stays valid until {@link #freeMem(ByteBuffer)} or the end of the job.
+     *
+     * @param bytes capacity of the buffer.
+     * @return a zeroed direct buffer of that capacity, in native byte order.
+     * @throws MpiException ERR_ARG if bytes is negative, ERR_NO_MEM if shared memory cannot hold it.
+     */
+    public ByteBuffer allocMem(final int bytes)
+    {
+        checkOpen();
+        if (bytes < 0)
+        {
+            throw new MpiException(ErrorClass.ERR_ARG, "allocMem of a negative size: " + bytes);
+        }
+        try
+        {
+            return transport.sharedRegions().allocate(bytes).order(ByteOrder.nativeOrder());
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new MpiException(ErrorClass.ERR_NO_MEM, "cannot allocate " + bytes + " bytes of shared memory: " + ex);
+        }
+    }
+
+    /**
+     * Free memory from {@link #allocMem(int)} (MPI_Free_mem); no operation may still use it.
+     *
+     * @param buffer the buffer allocMem returned.
+     * @throws MpiException ERR_ARG if the buffer was not allocated by allocMem or is already freed.
+     */
+    public void freeMem(final ByteBuffer buffer)
+    {
+        checkOpen();
+        if (null == buffer || !transport.sharedRegions().free(buffer))
+        {
+            throw new MpiException(ErrorClass.ERR_ARG, "freeMem of a buffer that allocMem did not return (or freed already)");
+        }
     }
 
     /**

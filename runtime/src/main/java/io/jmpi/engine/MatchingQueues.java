@@ -106,6 +106,8 @@ final class MatchingQueues
         final byte type,
         final boolean synchronous,
         final boolean ring,
+        final int sharedId,
+        final int sharedOffset,
         final int source,
         final int context,
         final int tag,
@@ -118,6 +120,8 @@ final class MatchingQueues
         message.type = type;
         message.synchronous = synchronous;
         message.ring = ring;
+        message.sharedId = sharedId;
+        message.sharedOffset = sharedOffset;
         message.source = source;
         message.context = context;
         message.tag = tag;

@@ -7,6 +7,7 @@ import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.jmpi.transport.DataRing;
 import io.jmpi.transport.DataRings;
+import io.jmpi.transport.SharedRegions;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.UnsafeApi;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the sender streams DATA frames that the receiver copies straight from the log into the user's buffer. So
  * the receiver buffers unexpected eager messages only, never unexpected large ones. Between ranks of one host the
  * data goes through a {@link DataRing} of the pair instead of the inbox: the RTS says so, and the receiver maps
- * the ring when it matches the first one.
+ * the ring when it matches the first one. When the sender's buffer is in shared memory ({@link SharedRegions}),
+ * the RTS names it and the receiver copies the message straight out of it and answers ACK: one copy in all.
  * <p>
  * <b>Matching.</b> A posted-receive queue and an unexpected-message queue, both in arrival order, matched on
  * (context, source, tag) with wildcards. Envelopes (EAGER and RTS) from one sender reach the inbox in the order
@@ -52,6 +54,7 @@ public final class ProgressEngine
     private final Subscription[] inboxes;
     private final Publication[] peers;
     private final DataRings rings;
+    private final SharedRegions shared;
     private final DataRing[] polledRings;
     private final int[] polledRingPeers;
     private int polledRingCount;
@@ -88,6 +91,7 @@ public final class ProgressEngine
      *                   protocol of a message does not depend on where it goes.
      * @param token      the job's token: frames carrying another are dropped.
      * @param rings      the data rings to peers on this host, which carry the data of large messages.
+     * @param shared     this rank's allocations in shared memory, and its mappings of its peers'.
      */
     @SuppressWarnings("unchecked")
     public ProgressEngine(
@@ -96,9 +100,11 @@ public final class ProgressEngine
         final Publication[] peers,
         final int eagerLimit,
         final long token,
-        final DataRings rings)
+        final DataRings rings,
+        final SharedRegions shared)
     {
         this.rings = rings;
+        this.shared = shared;
         this.polledRings = new DataRing[peers.length];
         this.polledRingPeers = new int[peers.length];
         this.rank = rank;
@@ -489,10 +495,18 @@ public final class ProgressEngine
         final boolean eager = op.length <= eagerLimit;
         final int payloadLength = eager ? op.length : 0;
         byte flags = op.synchronous ? Wire.FLAG_SYNC : 0;
+        int sharedId = 0;
+        long sharedOffset = 0;
         if (!eager && rings.usesRing(op.peer))
         {
             rings.outbound(op.peer);
             flags |= Wire.FLAG_RING;
+            sharedId = shared.idOf(op.base, op.address, op.length);
+            if (0 != sharedId)
+            {
+                flags |= Wire.FLAG_SHARED;
+                sharedOffset = shared.offsetIn(sharedId, op.address);
+            }
         }
         final long position = peers[op.peer].tryClaim(Wire.HEADER_LENGTH + payloadLength, claim);
         if (position > 0)
@@ -501,7 +515,7 @@ public final class ProgressEngine
             final int index = claim.offset();
             Wire.putHeader(
                 buffer, index, eager ? Wire.EAGER : Wire.RTS, flags,
-                rank, op.context, op.tag, op.length, 0, op.id, 0, token);
+                rank, op.context, op.tag, op.length, (int)sharedOffset, op.id, sharedId, token);
             if (payloadLength > 0)
             {
                 UnsafeApi.copyMemory(
@@ -723,7 +737,8 @@ public final class ProgressEngine
         else
         {
             startRendezvousReceive(
-                recv, message.source, message.tag, message.length, message.senderOpId, message.ring);
+                recv, message.source, message.tag, message.length, message.senderOpId, message.ring,
+                message.sharedId, message.sharedOffset);
         }
         queues.recycle(message);
     }
@@ -776,9 +791,12 @@ public final class ProgressEngine
         final byte flags = Wire.flags(buffer, offset);
         final boolean synchronous = 0 != (flags & Wire.FLAG_SYNC);
         final boolean ring = 0 != (flags & Wire.FLAG_RING);
+        final int sharedId = 0 != (flags & Wire.FLAG_SHARED) ? (int)Wire.receiverOp(buffer, offset) : 0;
+        final int sharedOffset = Wire.dataOffset(buffer, offset);
         final long senderOp = Wire.senderOp(buffer, offset);
         if (source < 0 || source >= peers.length || length < 0 ||
-            (eager && length != frameLength - Wire.HEADER_LENGTH) || (ring && !rings.usesRing(source)))
+            (eager && length != frameLength - Wire.HEADER_LENGTH) || (ring && !rings.usesRing(source)) ||
+            (0 != sharedId && !ring))
         {
             droppedFrames++;
             return;
@@ -795,14 +813,14 @@ public final class ProgressEngine
             }
             else
             {
-                startRendezvousReceive(recv, source, tag, length, senderOp, ring);
+                startRendezvousReceive(recv, source, tag, length, senderOp, ring, sharedId, sharedOffset);
             }
             return;
         }
 
         queues.queueUnexpected(
-            eager ? Wire.EAGER : Wire.RTS, synchronous, ring, source, context, tag, length, senderOp,
-            buffer, offset + Wire.HEADER_LENGTH);
+            eager ? Wire.EAGER : Wire.RTS, synchronous, ring, sharedId, sharedOffset, source, context, tag, length,
+            senderOp, buffer, offset + Wire.HEADER_LENGTH);
     }
 
     private void deliverEager(
@@ -832,7 +850,14 @@ public final class ProgressEngine
     }
 
     private void startRendezvousReceive(
-        final RecvOp recv, final int source, final int tag, final int length, final long senderOp, final boolean ring)
+        final RecvOp recv,
+        final int source,
+        final int tag,
+        final int length,
+        final long senderOp,
+        final boolean ring,
+        final int sharedId,
+        final int sharedOffset)
     {
         final int accepted = Math.min(length, recv.length);
         recv.matchedSource = source;
@@ -845,6 +870,12 @@ public final class ProgressEngine
             sendControl(source, Wire.CTS, senderOp, 0, 0);
             recv.complete(length > 0 ? Errors.TRUNCATE : Errors.SUCCESS);
         }
+        else if (0 != sharedId && copyFromShared(recv, source, sharedId, sharedOffset, accepted))
+        {
+            sendControl(source, Wire.ACK, senderOp, 0, 0);
+            recv.receivedLength = accepted;
+            recv.complete(accepted < length ? Errors.TRUNCATE : Errors.SUCCESS);
+        }
         else
         {
             if (ring && null == rings.inboundIfMapped(source))
@@ -854,6 +885,22 @@ public final class ProgressEngine
             }
             sendControl(source, Wire.CTS, senderOp, ops.register(recv), accepted);
         }
+    }
+
+    /**
+     * Copy a message straight out of the sender's shared allocation; false if it cannot be mapped (then the data
+     * comes through the ring as for any buffer).
+     */
+    private boolean copyFromShared(
+        final RecvOp recv, final int source, final int sharedId, final int sharedOffset, final int accepted)
+    {
+        final long address = shared.peerAddress(source, sharedId, sharedOffset, accepted);
+        if (0 == address)
+        {
+            return false;
+        }
+        UnsafeApi.copyMemory(null, address, recv.base, recv.address, accepted);
+        return true;
     }
 
     private void onClearToSend(final DirectBuffer buffer, final int offset)

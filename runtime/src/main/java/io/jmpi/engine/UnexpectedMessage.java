@@ -12,6 +12,8 @@ final class UnexpectedMessage extends Link<UnexpectedMessage>
     byte type;
     boolean synchronous;
     boolean ring;
+    int sharedId;
+    int sharedOffset;
     int source;
     int context;
     int tag;

@@ -42,6 +42,11 @@ final class Wire
     static final byte FLAG_SYNC = 1;
     /** RTS: the data will come through the pair's data ring, not the inbox. */
     static final byte FLAG_RING = 2;
+    /**
+     * RTS: the sender's buffer is in shared memory: the receiver op id field holds the allocation's id and the offset
+     * field where the message starts in it; the receiver copies it out and answers ACK.
+     */
+    static final byte FLAG_SHARED = 4;
 
     static final int TYPE_OFFSET = 0;
     static final int FLAGS_OFFSET = 1;

@@ -34,6 +34,7 @@ public final class AeronTransport implements AutoCloseable
     private final Subscription[] inboxes;
     private final Publication[] peers;
     private final DataRings rings;
+    private final SharedRegions sharedRegions;
 
     private AeronTransport(
         final JobEnvironment environment,
@@ -53,6 +54,7 @@ public final class AeronTransport implements AutoCloseable
             sameHost[r] = environment.isLocal(r);
         }
         this.rings = new DataRings(new File(environment.aeronDir()), environment.rank(), sameHost);
+        this.sharedRegions = new SharedRegions(new File(environment.aeronDir()), environment.rank());
     }
 
     /**
@@ -190,6 +192,14 @@ public final class AeronTransport implements AutoCloseable
     }
 
     /**
+     * @return this rank's allocations in shared memory; owned by the transport.
+     */
+    public SharedRegions sharedRegions()
+    {
+        return sharedRegions;
+    }
+
+    /**
      * @return the Aeron client, for higher layers that add streams of their own (collectives).
      */
     public Aeron aeron()
@@ -202,6 +212,6 @@ public final class AeronTransport implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(rings, aeron, ownDriver);
+        CloseHelper.closeAll(rings, sharedRegions, aeron, ownDriver);
     }
 }
