@@ -876,6 +876,11 @@ public final class ProgressEngine
             recv.receivedLength = accepted;
             recv.complete(accepted < length ? Errors.TRUNCATE : Errors.SUCCESS);
         }
+        else if (PEER_ALIVE != peerStates[source])
+        {
+            // the envelope waited in the queue while its sender died: no data will follow it
+            recv.complete(Errors.PROC_FAILED);
+        }
         else
         {
             if (ring && null == rings.inboundIfMapped(source))
