@@ -280,7 +280,8 @@ table latency || die "jmpi or raw Aeron printed fewer latency figures than Open 
 $(outputs)"
 echo
 echo "Bandwidth: windows of 64 non-blocking sends from 64 distinct buffers, then a 1-byte acknowledgement"
-echo "(osu_bw's loop); raw Aeron's harness is a ping-pong and has no bandwidth figure."
+echo "(osu_bw's loop); jmpi/C above 1 means jmpi is faster. Raw Aeron's harness is a ping-pong and has no"
+echo "bandwidth figure."
 echo
 table bandwidth || die "jmpi printed fewer bandwidth figures than Open MPI; outputs:
 $(outputs)"
@@ -394,6 +395,6 @@ echo "|------:|------------------------:|-----------------:|--------------------
 awk -v np="$largest_np" -v shm="$shm" -v total="$ranks_total" -v counted="$ranks_counted" -v largest="$largest" \
     -v jrun="$jrun_rss" 'BEGIN {
         printf "| %d | %.1f | %s | %.1f | %.1f |\n", np, shm / 1024,
-            counted > 0 ? sprintf("%.1f (%d ranks seen)", total / counted / 1024, counted) : "n/a",
+            (counted > 0 ? sprintf("%.1f (%d ranks seen)", total / counted / 1024, counted) : "n/a"),
             largest / 1024, jrun / 1024
     }'

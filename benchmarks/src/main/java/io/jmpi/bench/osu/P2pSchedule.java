@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  *     <li>Bandwidth: osu_bw's sizes (1 B to 4 MiB) and counts, N = 100 windows after warm-up rounds of 10 up to
  *     8 KiB, 20 after rounds of 2 above.</li>
  * </ul>
- * The warm-up of each size repeats its rounds until the side that times has warmed up for 250 ms: a JIT needs time,
+ * The warm-up of each size repeats its rounds until the side that times has warmed up for 1 s: a JIT needs time,
  * not only calls, and a count that is enough for C is not for Java. Quick mode divides N and that time by
  * {@value #QUICK_DIVISOR}, to check that everything runs; the cold round trips stay as they are.
  */
@@ -26,7 +26,7 @@ public final class P2pSchedule
     /** What quick mode divides N and the warm-up time by. */
     public static final int QUICK_DIVISOR = 10;
 
-    private static final long WARMUP_MIN_NS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long WARMUP_MIN_NS = TimeUnit.SECONDS.toNanos(1);
     private static final int CACHE_LINE = 64;
     private static final String[] OSU_DEFAULTS = {};
 
