@@ -4,7 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
-import io.aeron.logbuffer.FragmentHandler;
+import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.jmpi.transport.Channels;
 import io.jmpi.transport.IdleStrategies;
@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@code tryClaim}, filled from the sender's array and committed; the receiver copies each frame's payload from
  * the log straight into its array. Both ends wait with the idle strategy that jmpi's blocking calls use for the
  * same number of local ranks, so the baseline spins when jmpi would spin.
+ * <p>
+ * A stop ends the receive it arrives in, and only that one: the frames after it stay in the log for the next
+ * receive, so that one echo can serve messages of several lengths in turn.
  */
 final class AeronMessenger implements AutoCloseable
 {
@@ -39,7 +42,7 @@ final class AeronMessenger implements AutoCloseable
     private final Subscription subscription;
     private final IdleStrategy idle;
     private final BufferClaim claim = new BufferClaim();
-    private final FragmentHandler handler = this::onFragment;
+    private final ControlledFragmentHandler handler = this::onFragment;
     private byte[] target;
     private int received;
     private int frames;
@@ -149,10 +152,11 @@ final class AeronMessenger implements AutoCloseable
         target = buffer;
         received = 0;
         frames = 0;
+        stopped = false;
         idle.reset();
         while (!stopped && (0 == frames || received < length))
         {
-            final int work = subscription.poll(handler, FRAGMENT_LIMIT);
+            final int work = subscription.controlledPoll(handler, FRAGMENT_LIMIT);
             if (!stopped && (0 == frames || received < length))
             {
                 idle.idle(work);
@@ -161,16 +165,18 @@ final class AeronMessenger implements AutoCloseable
         return !stopped;
     }
 
-    private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
+    private ControlledFragmentHandler.Action onFragment(
+        final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
         if (STOP == header.reservedValue())
         {
             stopped = true;
-            return;
+            return ControlledFragmentHandler.Action.BREAK;
         }
         buffer.getBytes(offset, target, received, length);
         received += length;
         frames++;
+        return ControlledFragmentHandler.Action.CONTINUE;
     }
 
     /**
