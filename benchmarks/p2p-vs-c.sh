@@ -20,7 +20,8 @@
 #                      only: a quick check that everything runs, not a measurement
 #   P2P_BENCH_REPEAT   runs of each side (C, jmpi and Aeron in turn) and of each start-up (default 3); the tables
 #                      give the median of each figure, as one run on a shared machine can be off by 2x either way
-#   P2P_BENCH_BUFFERS  heap (default) or direct: jmpi's messages in byte[] or in direct ByteBuffers
+#   P2P_BENCH_BUFFERS  heap (default), direct or shared: jmpi's messages in byte[], in direct ByteBuffers or in
+#                      shared memory from Mpi.allocMem (large messages then copy once)
 #   JMPI_JAVA_OPTS     JVM options for every jmpi rank, split on spaces, e.g. "-Djmpi.idle=yield -Xmx1g"; the raw
 #                      Aeron JVM gets them too, and hands the jmpi.* properties among them to its echo
 #
@@ -73,8 +74,8 @@ case "$repeat" in
 esac
 buffers="${P2P_BENCH_BUFFERS:-heap}"
 case "$buffers" in
-    heap|direct) ;;
-    *) die "P2P_BENCH_BUFFERS=$buffers is neither heap nor direct" ;;
+    heap|direct|shared) ;;
+    *) die "P2P_BENCH_BUFFERS=$buffers is not heap, direct or shared" ;;
 esac
 quick=()
 startup_ranks=(1 4 16 32 64)

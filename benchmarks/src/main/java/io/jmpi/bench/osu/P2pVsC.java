@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code benchmarks/src/main/c/p2p_bench.c} runs on Open MPI; {@code benchmarks/p2p-vs-c.sh} runs both, and
  * {@code io.jmpi.bench.AeronPingPong} on raw Aeron, and tabulates them side by side.
  * <pre>{@code
- * bin/jrun -np 2 --no-prefix -cp benchmarks/target/benchmarks.jar io.jmpi.bench.osu.P2pVsC [--quick] [--buffers heap|direct]
+ * bin/jrun -np 2 --no-prefix -cp benchmarks/target/benchmarks.jar io.jmpi.bench.osu.P2pVsC [--quick] [--buffers heap|direct|shared]
  * }</pre>
  * Exactly 2 ranks, and in this order, with the sizes and counts of {@link P2pSchedule}:
  * <ul>
@@ -40,18 +40,17 @@ public final class P2pVsC
     private static final int DATA_TAG = 2;
     private static final int ACK_TAG = 3;
     private static final int ACK_BYTES = 1;
-    private static final String USAGE = "usage: P2pVsC [--quick] [--buffers heap|direct]";
+    private static final String USAGE = "usage: P2pVsC [--quick] [--buffers heap|direct|shared]";
 
     /**
      * The memory every message of a run lives in. Counts and offsets are bytes in both, so the loops are the same.
-     * This is where a kind for jmpi's own shared memory ({@code Mpi.allocMem}, once it exists) belongs.
      */
     enum Memory
     {
         /** A {@code byte[]} on the Java heap. */
         HEAP
         {
-            Object allocate(final int bytes)
+            Object allocate(final Mpi mpi, final int bytes)
             {
                 return new byte[bytes];
             }
@@ -60,19 +59,30 @@ public final class P2pVsC
         /** A direct {@link ByteBuffer} outside the heap, as native code or a memory-mapped file would hand over. */
         DIRECT
         {
-            Object allocate(final int bytes)
+            Object allocate(final Mpi mpi, final int bytes)
             {
                 return ByteBuffer.allocateDirect(bytes);
+            }
+        },
+
+        /** Shared memory from {@link Mpi#allocMem(int)}: large messages to a rank of the same host copy once. */
+        SHARED
+        {
+            Object allocate(final Mpi mpi, final int bytes)
+            {
+                return mpi.allocMem(bytes);
             }
         };
 
         /**
+         * @param mpi   the runtime.
          * @param bytes size of the buffer.
          * @return a buffer of {@code bytes} for {@link Comm}'s calls.
          */
-        abstract Object allocate(int bytes);
+        abstract Object allocate(Mpi mpi, int bytes);
     }
 
+    private final Mpi mpi;
     private final Comm comm;
     private final int rank;
     private final int peer;
@@ -84,9 +94,10 @@ public final class P2pVsC
     private final byte[] ack = new byte[ACK_BYTES];
     private final int[] warming = new int[1];
 
-    private P2pVsC(final Comm comm, final P2pSchedule schedule, final Memory memory)
+    private P2pVsC(final Mpi mpi, final P2pSchedule schedule, final Memory memory)
     {
-        this.comm = comm;
+        this.mpi = mpi;
+        this.comm = mpi.world();
         this.rank = comm.rank();
         this.peer = 1 - rank;
         this.schedule = schedule;
@@ -97,7 +108,7 @@ public final class P2pVsC
     /**
      * Run the three tests and print their lines at rank 0.
      *
-     * @param args {@code [--quick] [--buffers heap|direct]}.
+     * @param args {@code [--quick] [--buffers heap|direct|shared]}.
      * @throws IllegalArgumentException for any other argument.
      */
     public static void main(final String[] args)
@@ -121,9 +132,8 @@ public final class P2pVsC
         }
         try (Mpi mpi = Mpi.init(args))
         {
-            final Comm world = mpi.world();
-            OsuRanks.requireTwo(world, "P2pVsC");
-            new P2pVsC(world, new P2pSchedule(quick), memory).run();
+            OsuRanks.requireTwo(mpi.world(), "P2pVsC");
+            new P2pVsC(mpi, new P2pSchedule(quick), memory).run();
         }
     }
 
@@ -142,12 +152,12 @@ public final class P2pVsC
     private void run()
     {
         cold();
-        final Object message = memory.allocate(schedule.maxBytes());
+        final Object message = memory.allocate(mpi, schedule.maxBytes());
         for (final int bytes : schedule.latencySizes())
         {
             latency(message, bytes);
         }
-        final Object windowMemory = memory.allocate(OsuBandwidth.WINDOW * schedule.maxBytes());
+        final Object windowMemory = memory.allocate(mpi, OsuBandwidth.WINDOW * schedule.maxBytes());
         for (final int bytes : schedule.bandwidthSizes())
         {
             bandwidth(windowMemory, bytes);
@@ -157,7 +167,7 @@ public final class P2pVsC
     /** Nothing before it but a small buffer, so the first round trips meet the path and its code cold. */
     private void cold()
     {
-        final Object message = memory.allocate(P2pSchedule.COLD_BYTES);
+        final Object message = memory.allocate(mpi, P2pSchedule.COLD_BYTES);
         timeRoundTrips(message, P2pSchedule.COLD_BYTES, P2pSchedule.COLD_ROUND_TRIPS);
         if (ROOT == rank)
         {
