@@ -8,6 +8,7 @@ import io.jmpi.engine.RecvOp;
 import io.jmpi.engine.SendOp;
 import io.jmpi.spi.CollectiveProvider;
 import io.jmpi.transport.AeronTransport;
+import io.jmpi.transport.DriverHostWatch;
 import io.jmpi.transport.IdleStrategies;
 import io.jmpi.transport.JobEnvironment;
 
@@ -110,6 +111,8 @@ public final class Mpi implements AutoCloseable
         }
         try
         {
+            // first: connecting may wait long for a busy driver, and its host may die meanwhile
+            DriverHostWatch.start(JobEnvironment.current());
             current = new Mpi(AeronTransport.connect());
             current.bootstrapBarrier();
             current.world.prepareCollectives();

@@ -74,7 +74,7 @@ public final class HostAgent
             return 1;
         }
 
-        try (MediaDriver ignored = EmbeddedDriver.launch(aeronDir))
+        try (MediaDriver driver = EmbeddedDriver.launch(aeronDir))
         {
             Runtime.getRuntime().addShutdownHook(new Thread(this::endRanks, "jrun-agent-shutdown"));
             send(AgentProtocol.HELLO, String.join(",", addresses));
@@ -86,7 +86,7 @@ public final class HostAgent
             final Thread commands = new Thread(() -> followCommands(in), "jrun-agent-commands");
             commands.setDaemon(true);
             commands.start();
-            awaitRanks();
+            awaitRanks(driver);
         }
         return 0;
     }
@@ -144,6 +144,7 @@ public final class HostAgent
                 builder.environment().put(JobEnvironment.JOB_ID, jobId);
                 builder.environment().put(JobEnvironment.AERON_DIR, aeronDir);
                 builder.environment().put(JobEnvironment.LOCAL_SIZE, Integer.toString(rankList.size()));
+                builder.environment().put(JobEnvironment.DRIVER_PID, Long.toString(ProcessHandle.current().pid()));
                 ranks.add(RankProcess.start(rank, builder, prefix, System.out, System.err));
             }
         }
@@ -191,7 +192,7 @@ public final class HostAgent
         }
     }
 
-    private void awaitRanks() throws InterruptedException
+    private void awaitRanks(final MediaDriver driver) throws InterruptedException
     {
         final List<RankProcess> started;
         synchronized (ranks)
@@ -206,6 +207,7 @@ public final class HostAgent
                 final RankProcess rank = pending.get(i);
                 if (!rank.isAlive())
                 {
+                    DeadClients.declareDead(driver, rank.rank());
                     rank.awaitOutput(TERMINATE_GRACE_NS);
                     final boolean unclosed = Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank()));
                     final String hint = rank.errors().failureHint();

@@ -62,8 +62,8 @@ record JrunOptions(
         Options:
           -np N, -n N               number of ranks to start (required, at least 1)
           -cp PATH, --classpath PATH
-                                    class path of the application; the jmpi runtime is appended to it.
-                                    Default: $CLASSPATH, else the current directory
+                                    class path of the application; it follows jrun's own, which holds the
+                                    jmpi runtime. Default: $CLASSPATH, else the current directory
           -jar APP.jar              run the Main-Class of APP.jar, with APP.jar (then -cp, if given) on the
                                     class path
           --no-prefix               forward the ranks' output lines as they are, without "[rank] "

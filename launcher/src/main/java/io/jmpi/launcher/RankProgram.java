@@ -17,7 +17,10 @@ import java.util.jar.Manifest;
  * The program every rank of a job runs: its main class, class path and arguments.
  *
  * @param mainClass   name of the class whose main method each rank runs.
- * @param classPath   the user's class path followed by jrun's own, which holds the jmpi runtime and collectives.
+ * @param classPath   jrun's own class path, which holds the jmpi runtime and collectives, followed by the user's:
+ *                    jmpi first, so that every rank runs the jmpi of the jrun that hosts its driver, and so that
+ *                    the class path starts as the ranks' class-data sharing archive requires (see
+ *                    {@link Jvm#classDataSharing()}).
  * @param jvmArgs     extra arguments for each rank JVM.
  * @param programArgs arguments for the main method.
  */
@@ -61,7 +64,7 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
                 "; give the class path with -cp";
         }
 
-        final String classPath = userClassPath + File.pathSeparator + System.getProperty("java.class.path");
+        final String classPath = System.getProperty("java.class.path") + File.pathSeparator + userClassPath;
         checkLoadable(mainClass, classPath, where);
 
         return new RankProgram(mainClass, classPath, options.jvmArgs(), options.programArgs());
@@ -75,6 +78,10 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
         command.addAll(Jvm.flags());
+        if (jvmArgs.stream().noneMatch(Jvm::choosesClassDataSharing))
+        {
+            command.addAll(Jvm.classDataSharing());
+        }
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(classPath);

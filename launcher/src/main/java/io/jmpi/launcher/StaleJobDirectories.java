@@ -42,8 +42,8 @@ final class StaleJobDirectories
     /** Directories modified this recently may belong to a job that is starting now. */
     static final long MIN_AGE_MS = TimeUnit.SECONDS.toMillis(10);
     /**
-     * A driver that has not heartbeated for this long is not running: its ranks give up on it after as long (a
-     * live driver heartbeats every second).
+     * A driver that has not heartbeated for this long is not running (a live driver heartbeats every second); its
+     * ranks went with the process that hosted it.
      */
     static final long DRIVER_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(5);
 

@@ -27,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JrunKilledTest
 {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
-    /** The ranks' driver timeout is 5 s; they must be gone well within this. */
+    /**
+     * The ranks check every 250 ms that jrun, which hosts their driver, is alive, and must be gone well within this
+     * (their driver timeout, 30 s, would be too late).
+     */
     private static final Duration RANKS_GONE_WITHIN = Duration.ofSeconds(15);
     /** Older than jrun's limit for stale directories (10 s), with a margin. */
     private static final long OLD_MS = TimeUnit.SECONDS.toMillis(30);

@@ -27,7 +27,11 @@ public class RankFailureTest
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
     /** From the failure to the end of jrun, when jrun ends the others at once. */
     private static final long MAX_END_MS = 5_000;
-    /** From the failure to the end of jrun, when the survivors must notice it (3 s client liveness) and finish. */
+    /**
+     * From the failure to the end of jrun, when the survivors must notice it and finish: jrun tells the driver that
+     * the dead rank's client is dead, and the driver closes its inbox within a second (its client liveness timeout,
+     * 30 s, would be too late).
+     */
     private static final long MAX_DETECTION_END_MS = 8_000;
 
     @ParameterizedTest(name = "rank 1 fails by {0}")

@@ -31,7 +31,10 @@ class SharedSegmentFailureTest
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
     /** From the failure to the end of jrun, when jrun ends the others at once. */
     private static final long MAX_END_MS = 5_000;
-    /** From the failure to the survivors' error: the driver's 5 s client liveness, and the survivors' next check. */
+    /**
+     * From the failure to the survivors' error: jrun tells the driver that the dead rank's client is dead, the driver
+     * closes its inbox within a second, and the survivors check their peers again.
+     */
     private static final long MAX_DETECTION_MS = 8_000;
 
     @ParameterizedTest(name = "in {0}")

@@ -82,7 +82,8 @@ public final class AeronTransport implements AutoCloseable
             final int rank = environment.rank();
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(environment.aeronDir())
-                .driverTimeoutMs(TimeUnit.SECONDS.toMillis(5))
+                .clientName(JobEnvironment.clientName(rank))
+                .driverTimeoutMs(TimeUnit.NANOSECONDS.toMillis(EmbeddedDriver.CLIENT_LIVENESS_TIMEOUT_NS))
                 .threadFactory(EmbeddedDriver.DAEMON_THREADS)
                 .errorHandler(ex -> onClientError(rank, ex)));
 
@@ -113,8 +114,9 @@ public final class AeronTransport implements AutoCloseable
     }
 
     /**
-     * Without its driver a rank can neither send nor receive again: when jrun (which hosts the driver) dies, or
-     * the driver has declared this client dead, the rank ends itself instead of hanging.
+     * Without its driver a rank can neither send nor receive again: when the driver has not answered or heartbeated
+     * for the whole liveness timeout (jrun, which hosts it, stopped; its death is noticed sooner by
+     * {@link DriverHostWatch}), or the driver has declared this client dead, the rank ends itself instead of hanging.
      */
     private static void onClientError(final int rank, final Throwable error)
     {

@@ -14,8 +14,13 @@ import java.util.concurrent.TimeUnit;
  * Closed publications linger 5 s so that a rank that leaves right after its last send still has its data (and
  * its BYE) delivered over UDP, where a receiver may be behind.
  * <p>
- * A client that stops heartbeating for 5 s is declared dead and its inbox closed; that is how the surviving
- * ranks learn that a peer has died (see the progress engine's peer check).
+ * A client that stops heartbeating for {@link #CLIENT_LIVENESS_TIMEOUT_NS} is declared dead and its inbox closed;
+ * that is how the surviving ranks learn that a peer has died (see the progress engine's peer check). The timeout
+ * is long, and the clients wait as long for the driver, because a JVM starved of CPU (dozens of ranks booting on
+ * a few cores, the driver's own thread among them) may not heartbeat or answer for seconds while it is merely
+ * busy. Dead ranks are not waited for: the process that hosts the driver (jrun or its host agent) sees a rank's
+ * process exit and tells the driver at once that its client is dead, and ranks watch that process in turn
+ * ({@link DriverHostWatch}).
  * <p>
  * IPC data never passes through the driver (ranks write and read the shared log buffers directly), so the driver
  * runs its agents on one shared thread that backs off to parking (at most 100 us, which bounds the latency it adds
@@ -33,6 +38,11 @@ public final class EmbeddedDriver
      * limit), and the driver's 8 MiB default would map 40 MiB of counter metadata into every job's directory.
      */
     private static final int COUNTER_VALUES_LENGTH = 1024 * 1024;
+
+    /** How long the driver waits for a client's heartbeat and a client for the driver's answers and heartbeat. */
+    public static final long CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
+    /** A log that a publisher died in the middle of writing is unblocked after this; Aeron wants it beyond liveness. */
+    private static final long PUBLICATION_UNBLOCK_TIMEOUT_NS = CLIENT_LIVENESS_TIMEOUT_NS + TimeUnit.SECONDS.toNanos(10);
 
     /**
      * Daemon threads for Aeron's agents: a rank whose main returns without closing jmpi must still exit (jrun then
@@ -88,9 +98,9 @@ public final class EmbeddedDriver
             .ipcTermBufferLength(Channels.IPC_TERM_LENGTH)
             .ipcMtuLength(Channels.IPC_MTU)
             .counterValuesBufferLength(COUNTER_VALUES_LENGTH)
-            .clientLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
+            .clientLivenessTimeoutNs(CLIENT_LIVENESS_TIMEOUT_NS)
             .imageLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
-            .publicationUnblockTimeoutNs(TimeUnit.SECONDS.toNanos(10))
+            .publicationUnblockTimeoutNs(PUBLICATION_UNBLOCK_TIMEOUT_NS)
             .publicationLingerTimeoutNs(TimeUnit.SECONDS.toNanos(5));
 
         return MediaDriver.launch(ctx);

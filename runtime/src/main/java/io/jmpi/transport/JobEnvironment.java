@@ -36,6 +36,12 @@ public final class JobEnvironment
      * broadcasts across hosts go along a tree over unicast ({@code jrun --multicast off}).
      */
     public static final String MULTICAST = "JMPI_MULTICAST";
+    /**
+     * The process id of the process that hosts this host's media driver: jrun, or its host agent on a host of a job
+     * across hosts. The rank ends itself when that process is gone ({@link DriverHostWatch}). Absent when something
+     * other than jrun starts the rank.
+     */
+    public static final String DRIVER_PID = "JMPI_DRIVER_PID";
 
     private final int rank;
     private final int size;
@@ -44,6 +50,7 @@ public final class JobEnvironment
     private final int localSize;
     private final String[] endpoints;
     private final String multicast;
+    private final long driverPid;
 
     private JobEnvironment(
         final int rank,
@@ -52,10 +59,12 @@ public final class JobEnvironment
         final String aeronDir,
         final int localSize,
         final String[] endpoints,
-        final String multicast)
+        final String multicast,
+        final long driverPid)
     {
         this.endpoints = endpoints;
         this.multicast = multicast;
+        this.driverPid = driverPid;
         this.rank = rank;
         this.size = size;
         this.jobId = jobId;
@@ -73,7 +82,8 @@ public final class JobEnvironment
     public static JobEnvironment current()
     {
         final Map<String, String> merged = new HashMap<>(System.getenv());
-        for (final String name : new String[]{ RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE, ENDPOINTS, MULTICAST })
+        final String[] names = { RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE, ENDPOINTS, MULTICAST, DRIVER_PID };
+        for (final String name : names)
         {
             final String value = System.getProperty(name);
             if (null != value)
@@ -135,7 +145,9 @@ public final class JobEnvironment
             requireEndpoint(MULTICAST, multicast);
         }
 
-        return new JobEnvironment(rank, size, jobId, aeronDir, localSize, endpoints, multicast);
+        final long driverPid = null == env.get(DRIVER_PID) ? 0 : parseLong(env, DRIVER_PID);
+
+        return new JobEnvironment(rank, size, jobId, aeronDir, localSize, endpoints, multicast, driverPid);
     }
 
     /**
@@ -147,7 +159,7 @@ public final class JobEnvironment
      */
     public static JobEnvironment singleton(final String jobId, final String aeronDir)
     {
-        return new JobEnvironment(0, 1, jobId, aeronDir, 1, null, null);
+        return new JobEnvironment(0, 1, jobId, aeronDir, 1, null, null, 0);
     }
 
     private static void requireEndpoint(final String what, final String endpoint)
@@ -174,6 +186,19 @@ public final class JobEnvironment
         try
         {
             return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalStateException(name + "=" + value + " is not a number", ex);
+        }
+    }
+
+    private static long parseLong(final Map<String, String> env, final String name)
+    {
+        final String value = require(env, name);
+        try
+        {
+            return Long.parseLong(value);
         }
         catch (final NumberFormatException ex)
         {
@@ -217,6 +242,18 @@ public final class JobEnvironment
     public static Path openMarker(final String aeronDir, final int rank)
     {
         return Path.of(aeronDir, "rank-" + rank + ".open");
+    }
+
+    /**
+     * The name of a rank's Aeron client, by which the process that hosts the driver finds the client of a rank
+     * whose process has exited, to tell the driver at once that it is dead.
+     *
+     * @param rank a rank of the job.
+     * @return the client name, unique among the ranks of the job.
+     */
+    public static String clientName(final int rank)
+    {
+        return "jmpi-rank-" + rank;
     }
 
     /**
@@ -304,5 +341,13 @@ public final class JobEnvironment
     public int localSize()
     {
         return localSize;
+    }
+
+    /**
+     * @return the process id of the process that hosts this host's media driver, or 0 when not known.
+     */
+    public long driverPid()
+    {
+        return driverPid;
     }
 }

@@ -51,6 +51,21 @@ class JobEnvironmentTest
         assertEquals("JMPI_MULTICAST '239.255.1.2' is not address:port", ex.getMessage());
     }
 
+    @Test
+    void theDriverHostIsKnownOnlyWhenJrunNamesIt()
+    {
+        final Map<String, String> env = job(0, 2);
+        assertEquals(0, JobEnvironment.fromEnvironment(env).driverPid());
+
+        env.put(JobEnvironment.DRIVER_PID, "4194304");
+        assertEquals(4194304, JobEnvironment.fromEnvironment(env).driverPid());
+
+        env.put(JobEnvironment.DRIVER_PID, "jrun");
+        final IllegalStateException ex =
+            assertThrows(IllegalStateException.class, () -> JobEnvironment.fromEnvironment(env));
+        assertEquals("JMPI_DRIVER_PID=jrun is not a number", ex.getMessage());
+    }
+
     private static Map<String, String> job(final int rank, final int size)
     {
         final Map<String, String> env = new HashMap<>();
