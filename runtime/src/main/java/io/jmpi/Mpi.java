@@ -78,8 +78,7 @@ public final class Mpi implements AutoCloseable
         final int size = environment.size();
         final int rank = environment.rank();
         this.engine = new ProgressEngine(
-            rank, transport.inboxes(), transport.peers(), Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT),
-            environment.frameToken(), transport.rings(), transport.sharedRegions());
+            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), environment.frameToken());
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->
         {

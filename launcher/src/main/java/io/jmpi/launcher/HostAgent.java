@@ -4,8 +4,11 @@ import io.aeron.driver.MediaDriver;
 import io.jmpi.Mpi;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.RankStates;
+import org.agrona.CloseHelper;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -37,6 +40,7 @@ public final class HostAgent
     private final PrintStream control = System.out;
     private final List<RankProcess> ranks = new ArrayList<>();
     private volatile boolean stopping;
+    private RankStates rankStates;
 
     private HostAgent(final String jobId, final int hostIndex)
     {
@@ -88,6 +92,10 @@ public final class HostAgent
             commands.start();
             awaitRanks(driver);
         }
+        finally
+        {
+            CloseHelper.quietClose(rankStates);
+        }
         return 0;
     }
 
@@ -136,6 +144,7 @@ public final class HostAgent
     {
         synchronized (ranks)
         {
+            rankStates = RankStates.create(new File(aeronDir), Integer.parseInt(env.get(JobEnvironment.SIZE)));
             for (final int rank : rankList)
             {
                 final ProcessBuilder builder = new ProcessBuilder(command);
@@ -207,6 +216,10 @@ public final class HostAgent
                 final RankProcess rank = pending.get(i);
                 if (!rank.isAlive())
                 {
+                    if (null != rankStates)
+                    {
+                        rankStates.markEnded(rank.rank());
+                    }
                     DeadClients.declareDead(driver, rank.rank());
                     rank.awaitOutput(TERMINATE_GRACE_NS);
                     final boolean unclosed = Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank()));

@@ -4,7 +4,9 @@ import io.aeron.driver.MediaDriver;
 import io.jmpi.Mpi;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.RankStates;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,6 +47,7 @@ final class Job implements AutoCloseable
     private final ExitMonitor monitor;
     private final Object driverLock = new Object();
     private MediaDriver driver;
+    private RankStates rankStates;
     private boolean closed;
 
     /**
@@ -103,6 +106,7 @@ final class Job implements AutoCloseable
                 {
                     if (null != driver)
                     {
+                        rankStates.close();
                         driver.close();
                         driver = null;
                     }
@@ -123,6 +127,7 @@ final class Job implements AutoCloseable
             synchronized (driverLock)
             {
                 driver = EmbeddedDriver.launch(aeronDir);
+                rankStates = RankStates.create(new File(aeronDir), options.ranks());
             }
             return true;
         }
@@ -174,8 +179,9 @@ final class Job implements AutoCloseable
     }
 
     /**
-     * The rank's client, if it left one, is dead: the driver need not wait for its heartbeat, nor its peers for the
-     * driver. Then the monitor judges the exit.
+     * The rank has failed unless it left normally, which the job page tells its peers at once; its client, if it
+     * left one, is dead: the driver need not wait for its heartbeat, nor its peers for the driver. Then the monitor
+     * judges the exit.
      */
     private void rankExited(final RankProcess process)
     {
@@ -183,6 +189,7 @@ final class Job implements AutoCloseable
         {
             if (null != driver)
             {
+                rankStates.markEnded(process.rank());
                 DeadClients.declareDead(driver, process.rank());
             }
         }

@@ -5,8 +5,10 @@ import io.aeron.Subscription;
 import io.aeron.logbuffer.BufferClaim;
 import io.aeron.logbuffer.FragmentHandler;
 import io.aeron.logbuffer.Header;
+import io.jmpi.transport.AeronTransport;
 import io.jmpi.transport.DataRing;
 import io.jmpi.transport.DataRings;
+import io.jmpi.transport.RankStates;
 import io.jmpi.transport.SharedRegions;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -46,13 +48,17 @@ public final class ProgressEngine
     private static final int COMMAND_QUEUE_CAPACITY = 4096;
     private static final long PEER_CHECK_INTERVAL_NS = 100_000_000L;
     private static final long REMOTE_DEPARTURE_GRACE_NS = 2_000_000_000L;
+    private static final int LEFT_DRAIN_POLLS = 1_000;
     private static final byte PEER_ALIVE = 0;
     private static final byte PEER_LEFT = 1;
     private static final byte PEER_FAILED = 2;
 
     private final int rank;
     private final Subscription[] inboxes;
+    private final AeronTransport transport;
     private final Publication[] peers;
+    private final boolean[] local;
+    private final RankStates rankStates;
     private final DataRings rings;
     private final SharedRegions shared;
     private final DataRing[] polledRings;
@@ -84,46 +90,41 @@ public final class ProgressEngine
     /**
      * Build the engine over a connected transport.
      *
-     * @param rank       this rank's world rank, written as the source of every frame.
-     * @param inboxes    subscriptions on which peers send to this rank (IPC, and UDP in a job across hosts).
-     * @param peers      publications onto every rank's inbox, indexed by world rank.
+     * @param transport  the rank's transport: inboxes, publications to peers, data rings, shared allocations and
+     *                   the job page.
      * @param eagerLimit largest message sent eagerly; capped to what fits one frame to every peer, so that the
      *                   protocol of a message does not depend on where it goes.
      * @param token      the job's token: frames carrying another are dropped.
-     * @param rings      the data rings to peers on this host, which carry the data of large messages.
-     * @param shared     this rank's allocations in shared memory, and its mappings of its peers'.
      */
     @SuppressWarnings("unchecked")
-    public ProgressEngine(
-        final int rank,
-        final Subscription[] inboxes,
-        final Publication[] peers,
-        final int eagerLimit,
-        final long token,
-        final DataRings rings,
-        final SharedRegions shared)
+    public ProgressEngine(final AeronTransport transport, final int eagerLimit, final long token)
     {
-        this.rings = rings;
-        this.shared = shared;
-        this.polledRings = new DataRing[peers.length];
-        this.polledRingPeers = new int[peers.length];
-        this.rank = rank;
+        final int size = transport.environment().size();
+        this.transport = transport;
+        this.rankStates = transport.rankStates();
+        this.rings = transport.rings();
+        this.shared = transport.sharedRegions();
+        this.polledRings = new DataRing[size];
+        this.polledRingPeers = new int[size];
+        this.rank = transport.environment().rank();
         this.token = token;
-        this.peerStates = new byte[peers.length];
-        this.fullInboxPass = new long[peers.length];
-        this.disconnectedSinceNs = new long[peers.length];
-        this.inboxes = inboxes;
-        this.peers = peers;
-        this.chunkLengths = new int[peers.length];
+        this.peerStates = new byte[size];
+        this.fullInboxPass = new long[size];
+        this.disconnectedSinceNs = new long[size];
+        this.inboxes = transport.inboxes();
+        this.peers = new Publication[size];
+        this.local = new boolean[size];
+        this.chunkLengths = new int[size];
         int smallestChunk = Integer.MAX_VALUE;
-        for (int r = 0; r < peers.length; r++)
+        for (int r = 0; r < size; r++)
         {
-            chunkLengths[r] = peers[r].maxPayloadLength() - Wire.HEADER_LENGTH;
+            local[r] = transport.environment().isLocal(r);
+            chunkLengths[r] = transport.maxPayloadLength(r) - Wire.HEADER_LENGTH;
             smallestChunk = Math.min(smallestChunk, chunkLengths[r]);
         }
         this.eagerLimit = Math.max(0, Math.min(eagerLimit, smallestChunk));
-        this.blockedEnvelopes = new IntrusiveList[peers.length];
-        for (int i = 0; i < peers.length; i++)
+        this.blockedEnvelopes = new IntrusiveList[size];
+        for (int i = 0; i < size; i++)
         {
             blockedEnvelopes[i] = new IntrusiveList<>();
         }
@@ -222,7 +223,9 @@ public final class ProgressEngine
 
     /**
      * Tell every peer that this rank leaves the job normally, so that operations waiting on it fail instead of
-     * hanging. Best effort: peers whose inbox stays full or gone are skipped after a short while.
+     * hanging: a BYE behind the last frames to each peer it has written to and to every peer on another host,
+     * then LEFT on the job page for the peers of its host it never wrote to. Best effort: peers whose inbox stays
+     * full or gone are skipped after a short while.
      *
      * @param idle idle strategy for the short wait on full inboxes.
      */
@@ -234,12 +237,13 @@ public final class ProgressEngine
         for (int r = 0; r < peers.length; r++)
         {
             idle.reset();
-            while (r != rank && PEER_ALIVE == peerStates[r] && !writeControl(r, Wire.BYE, 0, 0, 0) &&
-                System.nanoTime() < deadline)
+            while (r != rank && (null != peers[r] || !local[r]) && PEER_ALIVE == peerStates[r] &&
+                !writeControl(r, Wire.BYE, 0, 0, 0) && System.nanoTime() < deadline)
             {
                 idle.idle();
             }
         }
+        rankStates.state(rank, RankStates.LEFT);
         release();
     }
 
@@ -421,10 +425,7 @@ public final class ProgressEngine
         {
             work += streamChunks();
         }
-        for (final Subscription inbox : inboxes)
-        {
-            work += inbox.poll(fragmentHandler, FRAGMENT_LIMIT);
-        }
+        work += drainInboxes();
         if (polledRingCount > 0)
         {
             work += pollRings();
@@ -508,7 +509,7 @@ public final class ProgressEngine
                 sharedOffset = shared.offsetIn(sharedId, op.address);
             }
         }
-        final long position = peers[op.peer].tryClaim(Wire.HEADER_LENGTH + payloadLength, claim);
+        final long position = peer(op.peer).tryClaim(Wire.HEADER_LENGTH + payloadLength, claim);
         if (position > 0)
         {
             final MutableDirectBuffer buffer = claim.buffer();
@@ -568,7 +569,7 @@ public final class ProgressEngine
                 op = next;
                 continue;
             }
-            final Publication publication = peers[op.peer];
+            final Publication publication = peer(op.peer);
             for (int i = 0; i < CHUNKS_PER_PASS && op.sentLength < op.acceptedLength; i++)
             {
                 if (fullInboxPass[op.peer] == pass)
@@ -694,10 +695,21 @@ public final class ProgressEngine
         return work;
     }
 
+    private Publication peer(final int worldRank)
+    {
+        Publication publication = peers[worldRank];
+        if (null == publication)
+        {
+            publication = transport.publication(worldRank);
+            peers[worldRank] = publication;
+        }
+        return publication;
+    }
+
     private boolean writeControl(
         final int destination, final byte type, final long senderOp, final long receiverOp, final int length)
     {
-        final long position = peers[destination].tryClaim(Wire.HEADER_LENGTH, claim);
+        final long position = peer(destination).tryClaim(Wire.HEADER_LENGTH, claim);
         if (position > 0)
         {
             Wire.putHeader(
@@ -983,9 +995,11 @@ public final class ProgressEngine
     }
 
     /**
-     * A peer whose inbox subscription has disappeared without a BYE has died: its driver client timed out. A peer
-     * across the network gets a grace period first: when it leaves normally, its last data and its BYE may still be
-     * on the wire (its publication lingers) after its inbox is gone.
+     * A peer of this host has died when the job page says so (its launcher saw its process end), and has left when
+     * the page says LEFT: by then its last frames to this rank, and its BYE if it wrote any, are in the inbox, so
+     * the inbox is read first. A peer on another host whose inbox subscription has disappeared without a BYE has
+     * died, after a grace period: when it leaves normally, its last data and its BYE may still be on the wire (its
+     * publication lingers) after its inbox is gone.
      */
     private int checkPeers()
     {
@@ -998,16 +1012,19 @@ public final class ProgressEngine
         int work = 0;
         for (int r = 0; r < peers.length; r++)
         {
-            if (PEER_ALIVE != peerStates[r])
+            if (PEER_ALIVE != peerStates[r] || r == rank)
             {
                 continue;
             }
-            if (peers[r].isConnected())
+            if (local[r])
+            {
+                work += checkLocalPeer(r);
+            }
+            else if (peer(r).isConnected())
             {
                 disconnectedSinceNs[r] = 0;
             }
-            else if (isIpc(peers[r]) ||
-                (0 != disconnectedSinceNs[r] && now - disconnectedSinceNs[r] > REMOTE_DEPARTURE_GRACE_NS))
+            else if (0 != disconnectedSinceNs[r] && now - disconnectedSinceNs[r] > REMOTE_DEPARTURE_GRACE_NS)
             {
                 peerGone(r, PEER_FAILED);
                 work++;
@@ -1020,9 +1037,46 @@ public final class ProgressEngine
         return work;
     }
 
-    private static boolean isIpc(final Publication publication)
+    private int checkLocalPeer(final int peer)
     {
-        return publication.channel().startsWith("aeron:ipc");
+        final int state = rankStates.state(peer);
+        if (RankStates.FAILED == state)
+        {
+            peerGone(peer, PEER_FAILED);
+            return 1;
+        }
+        if (RankStates.LEFT == state)
+        {
+            // what the peer wrote before it left is in the inbox; others may keep it busy, so look again later
+            for (int polls = 0; drainInboxes() > 0; polls++)
+            {
+                if (polls == LEFT_DRAIN_POLLS)
+                {
+                    return 1;
+                }
+            }
+            final DataRing ring = rings.inboundIfMapped(peer);
+            if (null != ring)
+            {
+                pollRing(ring, peer);
+            }
+            if (PEER_ALIVE == peerStates[peer])
+            {
+                peerGone(peer, PEER_LEFT);
+            }
+            return 1;
+        }
+        return 0;
+    }
+
+    private int drainInboxes()
+    {
+        int work = 0;
+        for (final Subscription inbox : inboxes)
+        {
+            work += inbox.poll(fragmentHandler, FRAGMENT_LIMIT);
+        }
+        return work;
     }
 
     /**

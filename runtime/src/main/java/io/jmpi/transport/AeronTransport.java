@@ -6,6 +6,7 @@ import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.exceptions.ClientTimeoutException;
 import io.aeron.exceptions.DriverTimeoutException;
+import io.aeron.protocol.DataHeaderFlyweight;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -14,13 +15,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Aeron resources of one rank: a client of this host's media driver, the rank's inbox subscriptions, and one
- * publication onto every peer's inbox (index = world rank, including this rank's own inbox for sends to self).
- * Peers on this host are reached through the shared IPC inbox; in a job across hosts, peers elsewhere publish
- * to this rank's UDP inbox, each as its own image, so their frames keep their order too.
- * <p>
- * Connecting waits until every publication is connected, which happens once each peer has subscribed to its
- * inbox; so a connected transport is also a start-up barrier of the job.
+ * The Aeron resources of one rank: a client of this host's media driver, the rank's inbox subscriptions, and a
+ * publication onto each peer's inbox (index = world rank, including this rank's own inbox for sends to self).
+ * Peers on this host are reached through the shared IPC inbox, by a publication added at the first frame to the
+ * peer, so that a rank holds publications to the peers it talks to, not to the whole job; whether they live is
+ * read from the host's {@link RankStates} page. In a job across hosts, peers elsewhere publish to this rank's UDP
+ * inbox, each as its own image, so their frames keep their order too; those publications are added at connect,
+ * which waits until they are connected: a start-up barrier across hosts, and what tells a rank that a remote
+ * peer has gone.
  */
 public final class AeronTransport implements AutoCloseable
 {
@@ -33,6 +35,7 @@ public final class AeronTransport implements AutoCloseable
     private final Aeron aeron;
     private final Subscription[] inboxes;
     private final Publication[] peers;
+    private final RankStates rankStates;
     private final DataRings rings;
     private final SharedRegions sharedRegions;
 
@@ -41,8 +44,10 @@ public final class AeronTransport implements AutoCloseable
         final MediaDriver ownDriver,
         final Aeron aeron,
         final Subscription[] inboxes,
-        final Publication[] peers)
+        final Publication[] peers,
+        final RankStates rankStates)
     {
+        this.rankStates = rankStates;
         this.environment = environment;
         this.ownDriver = ownDriver;
         this.aeron = aeron;
@@ -74,11 +79,14 @@ public final class AeronTransport implements AutoCloseable
             final String dir = EmbeddedDriver.aeronDirFor(jobId);
             ownDriver = EmbeddedDriver.launch(dir);
             environment = JobEnvironment.singleton(jobId, dir);
+            RankStates.create(new File(dir), 1).close();
         }
 
         Aeron aeron = null;
+        RankStates rankStates = null;
         try
         {
+            rankStates = RankStates.map(new File(environment.aeronDir()), environment.size());
             final int rank = environment.rank();
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(environment.aeronDir())
@@ -98,17 +106,17 @@ public final class AeronTransport implements AutoCloseable
             final long[] registrations = new long[size];
             for (int r = 0; r < size; r++)
             {
-                final String channel = environment.isLocal(r) ?
-                    Channels.IPC_CHANNEL : Channels.udpChannel(environment.endpoint(r));
-                registrations[r] = aeron.asyncAddPublication(channel, Channels.inboxStreamId(r));
+                registrations[r] = environment.isLocal(r) ? Aeron.NULL_VALUE :
+                    aeron.asyncAddPublication(Channels.udpChannel(environment.endpoint(r)), Channels.inboxStreamId(r));
             }
 
             awaitPublications(aeron, registrations, peers, environment.localSize());
-            return new AeronTransport(environment, ownDriver, aeron, inboxes, peers);
+            rankStates.state(rank, RankStates.JOINED);
+            return new AeronTransport(environment, ownDriver, aeron, inboxes, peers, rankStates);
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietCloseAll(aeron, ownDriver);
+            CloseHelper.quietCloseAll(rankStates, aeron, ownDriver);
             throw ex;
         }
     }
@@ -134,12 +142,21 @@ public final class AeronTransport implements AutoCloseable
     {
         final IdleStrategy idle = IdleStrategies.forRanks(localRanks);
         final long deadline = System.nanoTime() + CONNECT_TIMEOUT_NS;
+        int remote = 0;
+        for (final long registration : registrations)
+        {
+            remote += Aeron.NULL_VALUE == registration ? 0 : 1;
+        }
         int connected = 0;
-        while (connected < peers.length)
+        while (connected < remote)
         {
             connected = 0;
             for (int r = 0; r < peers.length; r++)
             {
+                if (Aeron.NULL_VALUE == registrations[r])
+                {
+                    continue;
+                }
                 if (null == peers[r])
                 {
                     peers[r] = aeron.getPublication(registrations[r]);
@@ -153,7 +170,7 @@ public final class AeronTransport implements AutoCloseable
             if (System.nanoTime() > deadline)
             {
                 throw new IllegalStateException(
-                    "only " + connected + " of " + peers.length + " ranks joined the job within " +
+                    "only " + connected + " of the " + remote + " ranks on other hosts joined the job within " +
                     TimeUnit.NANOSECONDS.toSeconds(CONNECT_TIMEOUT_NS) + " s");
             }
             idle.idle(0);
@@ -178,11 +195,39 @@ public final class AeronTransport implements AutoCloseable
     }
 
     /**
-     * @return the publications onto every rank's inbox, indexed by world rank; owned by the transport.
+     * The publication onto a rank's inbox: for a rank of this host, added at the first call (which waits for the
+     * driver's answer, once per peer); for a rank elsewhere, the one added at connect. Called by the progress
+     * engine's owner thread only.
+     *
+     * @param rank a world rank, maybe this rank's own.
+     * @return the publication, owned by the transport.
      */
-    public Publication[] peers()
+    public Publication publication(final int rank)
     {
-        return peers;
+        Publication publication = peers[rank];
+        if (null == publication)
+        {
+            publication = aeron.addPublication(Channels.IPC_CHANNEL, Channels.inboxStreamId(rank));
+            peers[rank] = publication;
+        }
+        return publication;
+    }
+
+    /**
+     * @param rank a world rank.
+     * @return the largest payload one frame to that rank carries, Aeron's header aside.
+     */
+    public int maxPayloadLength(final int rank)
+    {
+        return (environment.isLocal(rank) ? Channels.IPC_MTU : Channels.UDP_MTU) - DataHeaderFlyweight.HEADER_LENGTH;
+    }
+
+    /**
+     * @return the job page of this host: whether each rank has joined, left or failed.
+     */
+    public RankStates rankStates()
+    {
+        return rankStates;
     }
 
     /**
@@ -214,6 +259,6 @@ public final class AeronTransport implements AutoCloseable
      */
     public void close()
     {
-        CloseHelper.closeAll(rings, sharedRegions, aeron, ownDriver);
+        CloseHelper.closeAll(rings, sharedRegions, rankStates, aeron, ownDriver);
     }
 }

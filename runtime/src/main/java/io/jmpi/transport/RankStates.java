@@ -1,0 +1,135 @@
+package io.jmpi.transport;
+
+import org.agrona.IoUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.File;
+import java.nio.MappedByteBuffer;
+
+/**
+ * The job page of a host: one word per world rank saying whether that rank has joined, left or failed, in a
+ * file of the host's job directory. jrun (or the host agent) creates it before it starts the ranks; a rank
+ * writes its own word when it joins and when it leaves, and the launcher writes FAILED into the word of a rank
+ * whose process ended without leaving, at once, since it is the rank's parent. So a rank learns that a peer of
+ * its host has died or left within one look at the page, without a publication to the peer, and a rank paused
+ * for a long time (a stopped process, a long garbage collection) is never taken for a dead one.
+ * <p>
+ * Each word has one writer at a time (the rank while it lives, then its launcher), so plain release stores and
+ * acquire loads are enough.
+ */
+public final class RankStates implements AutoCloseable
+{
+    /** Name of the page in the job's directory. */
+    public static final String FILE_NAME = "ranks";
+    /** The rank has not joined yet. */
+    public static final int UNKNOWN = 0;
+    /** The rank has connected to the job. */
+    public static final int JOINED = 1;
+    /** The rank closed jmpi: nothing more will come from it. */
+    public static final int LEFT = 2;
+    /** The rank's process ended without closing jmpi. */
+    public static final int FAILED = 3;
+
+    private final MappedByteBuffer mapping;
+    private final UnsafeBuffer words;
+    private final int size;
+
+    private RankStates(final MappedByteBuffer mapping, final int size)
+    {
+        this.mapping = mapping;
+        this.words = new UnsafeBuffer(mapping);
+        this.size = size;
+    }
+
+    /**
+     * Create the page of a job, every rank UNKNOWN; done by the launcher before it starts the ranks.
+     *
+     * @param aeronDir the job's directory on this host, which exists.
+     * @param size     number of ranks of the job.
+     * @return the mapped page.
+     */
+    public static RankStates create(final File aeronDir, final int size)
+    {
+        return new RankStates(IoUtil.mapNewFile(new File(aeronDir, FILE_NAME), length(size), true), size);
+    }
+
+    /**
+     * Map the page that the launcher created.
+     *
+     * @param aeronDir the job's directory on this host.
+     * @param size     number of ranks of the job.
+     * @return the mapped page.
+     * @throws IllegalStateException if the page is missing or too short for the job.
+     */
+    public static RankStates map(final File aeronDir, final int size)
+    {
+        final File file = new File(aeronDir, FILE_NAME);
+        if (!file.isFile() || file.length() < length(size))
+        {
+            throw new IllegalStateException("the job page " + file + " is missing or too short for " + size + " ranks");
+        }
+        return new RankStates(IoUtil.mapExistingFile(file, "job page"), size);
+    }
+
+    /**
+     * @param rank a world rank.
+     * @return its state: {@link #UNKNOWN}, {@link #JOINED}, {@link #LEFT} or {@link #FAILED}.
+     */
+    public int state(final int rank)
+    {
+        return (int)words.getLongAcquire(offset(rank));
+    }
+
+    /**
+     * Set a rank's state; the rank itself sets JOINED and LEFT, its launcher FAILED once its process has ended.
+     *
+     * @param rank  a world rank.
+     * @param state the new state.
+     */
+    public void state(final int rank, final int state)
+    {
+        words.putLongRelease(offset(rank), state);
+    }
+
+    /**
+     * Mark a rank whose process has ended as failed, unless it left normally.
+     *
+     * @param rank a world rank whose process has ended.
+     * @return true if it had not left, and is now marked failed.
+     */
+    public boolean markEnded(final int rank)
+    {
+        if (LEFT == state(rank))
+        {
+            return false;
+        }
+        state(rank, FAILED);
+        return true;
+    }
+
+    /**
+     * @return number of ranks the page holds.
+     */
+    public int size()
+    {
+        return size;
+    }
+
+    /**
+     * Unmap the page; the file goes with the job's directory.
+     */
+    public void close()
+    {
+        IoUtil.unmap(mapping);
+    }
+
+    private static long length(final int size)
+    {
+        return (long)size * Long.BYTES;
+    }
+
+    private int offset(final int rank)
+    {
+        return rank * Long.BYTES;
+    }
+}
