@@ -2,6 +2,7 @@ package io.jmpi.bench.harness;
 
 import io.aeron.driver.MediaDriver;
 import io.jmpi.transport.EmbeddedDriver;
+import io.jmpi.transport.RankStates;
 import io.jmpi.transport.JobEnvironment;
 
 import java.io.File;
@@ -31,7 +32,7 @@ public final class LocalJob implements AutoCloseable
     private static final String[] VARIABLES =
     {
         JobEnvironment.RANK, JobEnvironment.SIZE, JobEnvironment.JOB_ID, JobEnvironment.AERON_DIR,
-        JobEnvironment.LOCAL_SIZE
+        JobEnvironment.LOCAL_SIZE, JobEnvironment.DRIVER_PID
     };
 
     private final String aeronDir;
@@ -83,6 +84,8 @@ public final class LocalJob implements AutoCloseable
         final String jobId = "bench-" + ProcessHandle.current().pid() + "-" + JOB_COUNTER.incrementAndGet();
         final String aeronDir = EmbeddedDriver.aeronDirFor(jobId);
         final MediaDriver driver = EmbeddedDriver.launch(aeronDir);
+        // the job page, as jrun makes it; this harness ends the job itself when a peer fails
+        RankStates.create(new File(aeronDir), size).close();
         final List<Process> peers = new ArrayList<>(size - 1);
         final LocalJob job = new LocalJob(aeronDir, driver, peers);
         try
@@ -201,7 +204,8 @@ public final class LocalJob implements AutoCloseable
             JobEnvironment.SIZE, Integer.toString(size),
             JobEnvironment.JOB_ID, jobId,
             JobEnvironment.AERON_DIR, aeronDir,
-            JobEnvironment.LOCAL_SIZE, Integer.toString(size));
+            JobEnvironment.LOCAL_SIZE, Integer.toString(size),
+            JobEnvironment.DRIVER_PID, Long.toString(ProcessHandle.current().pid()));
     }
 
     private static Process spawn(final Class<?> main, final String[] args, final Map<String, String> variables)
