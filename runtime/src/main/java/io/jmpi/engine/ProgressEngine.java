@@ -509,19 +509,28 @@ public final class ProgressEngine
                 sharedOffset = shared.offsetIn(sharedId, op.address);
             }
         }
-        final long position = peer(op.peer).tryClaim(Wire.HEADER_LENGTH + payloadLength, claim);
+        final boolean isShort = eager && !op.synchronous;
+        final int headerLength = isShort ? Wire.SHORT_HEADER_LENGTH : Wire.HEADER_LENGTH;
+        final long position = peer(op.peer).tryClaim(headerLength + payloadLength, claim);
         if (position > 0)
         {
             final MutableDirectBuffer buffer = claim.buffer();
             final int index = claim.offset();
-            Wire.putHeader(
-                buffer, index, eager ? Wire.EAGER : Wire.RTS, flags,
-                rank, op.context, op.tag, op.length, (int)sharedOffset, op.id, sharedId, token);
+            if (isShort)
+            {
+                Wire.putShortHeader(buffer, index, rank, op.context, op.tag, token);
+            }
+            else
+            {
+                Wire.putHeader(
+                    buffer, index, eager ? Wire.EAGER : Wire.RTS, flags,
+                    rank, op.context, op.tag, op.length, (int)sharedOffset, op.id, sharedId, token);
+            }
             if (payloadLength > 0)
             {
                 UnsafeApi.copyMemory(
                     op.base, op.address, buffer.byteArray(),
-                    buffer.addressOffset() + index + Wire.HEADER_LENGTH, payloadLength);
+                    buffer.addressOffset() + index + headerLength, payloadLength);
             }
             claim.commit();
             return 1;
@@ -757,13 +766,24 @@ public final class ProgressEngine
 
     private void onFragment(final DirectBuffer buffer, final int offset, final int length, final Header header)
     {
-        if (length < Wire.HEADER_LENGTH || Wire.token(buffer, offset) != token)
+        if (length < Wire.SHORT_HEADER_LENGTH || Wire.token(buffer, offset) != token)
         {
             droppedFrames++;
             return;
         }
 
-        switch (Wire.type(buffer, offset))
+        final byte type = Wire.type(buffer, offset);
+        if (Wire.SHORT == type)
+        {
+            onShort(buffer, offset, length);
+            return;
+        }
+        if (length < Wire.HEADER_LENGTH)
+        {
+            droppedFrames++;
+            return;
+        }
+        switch (type)
         {
             case Wire.EAGER:
                 onEnvelope(buffer, offset, length, true);
@@ -792,6 +812,35 @@ public final class ProgressEngine
             default:
                 droppedFrames++;
         }
+    }
+
+    /**
+     * The common case, kept apart so that it reads only the short header: a standard-mode message of at most the
+     * eager limit.
+     */
+    private void onShort(final DirectBuffer buffer, final int offset, final int frameLength)
+    {
+        final int source = Wire.source(buffer, offset);
+        final int context = Wire.context(buffer, offset);
+        final int tag = Wire.tag(buffer, offset);
+        final int length = frameLength - Wire.SHORT_HEADER_LENGTH;
+        if (source < 0 || source >= peers.length)
+        {
+            droppedFrames++;
+            return;
+        }
+
+        final RecvOp recv = queues.takePosted(context, source, tag);
+        if (null != recv)
+        {
+            deliverEager(
+                recv, source, tag, false, 0,
+                buffer.byteArray(), buffer.addressOffset() + offset + Wire.SHORT_HEADER_LENGTH, length);
+            return;
+        }
+
+        queues.queueUnexpected(
+            Wire.EAGER, false, false, 0, 0, source, context, tag, length, 0, buffer, offset + Wire.SHORT_HEADER_LENGTH);
     }
 
     private void onEnvelope(final DirectBuffer buffer, final int offset, final int frameLength, final boolean eager)
