@@ -81,7 +81,6 @@ public final class Mpi implements AutoCloseable
         this.transport = transport;
         this.environment = transport.environment();
         final int size = environment.size();
-        final int rank = environment.rank();
         this.engine = new ProgressEngine(
             transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), environment.frameToken());
         final int localSize = environment.localSize();

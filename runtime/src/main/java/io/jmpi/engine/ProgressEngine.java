@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The point-to-point protocol and matching engine of one rank.
  * <p>
- * <b>Protocols.</b> A message of at most {@link #eagerLimit()} bytes travels in one EAGER frame. A larger one
+ * <b>Protocols.</b> A message of at most {@link #eagerLimit()} bytes travels in one frame (SHORT, or EAGER for a
+ * synchronous send, whose receiver answers ACK). A larger one
  * sends an RTS envelope; when a receive matches it, the receiver answers CTS with the number of bytes it accepts,
  * and the sender streams DATA frames that the receiver copies straight from the log into the user's buffer. So
  * the receiver buffers unexpected eager messages only, never unexpected large ones. Between ranks of one host the
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the RTS names it and the receiver copies the message straight out of it and answers ACK: one copy in all.
  * <p>
  * <b>Matching.</b> A posted-receive queue and an unexpected-message queue, both in arrival order, matched on
- * (context, source, tag) with wildcards. Envelopes (EAGER and RTS) from one sender reach the inbox in the order
+ * (context, source, tag) with wildcards. Envelopes (SHORT, EAGER and RTS) from one sender reach the inbox in the order
  * the sender issued them and are matched in that order, which is MPI's non-overtaking rule whatever the sizes.
  * A send whose envelope cannot be written yet (the inbox is full) queues behind any earlier blocked envelope to
  * the same destination, so it cannot overtake either.
@@ -662,6 +663,15 @@ public final class ProgressEngine
         return work;
     }
 
+    private void drainRing(final int peer)
+    {
+        final DataRing ring = rings.inboundIfMapped(peer);
+        if (null != ring)
+        {
+            pollRing(ring, peer);
+        }
+    }
+
     private int pollRing(final DataRing ring, final int peer)
     {
         int work = 0;
@@ -1035,11 +1045,7 @@ public final class ProgressEngine
             return;
         }
         // the peer wrote its last chunks into the ring before it said goodbye
-        final DataRing ring = rings.inboundIfMapped(source);
-        if (null != ring)
-        {
-            pollRing(ring, source);
-        }
+        drainRing(source);
         peerGone(source, PEER_LEFT);
     }
 
@@ -1104,11 +1110,7 @@ public final class ProgressEngine
                     return 1;
                 }
             }
-            final DataRing ring = rings.inboundIfMapped(peer);
-            if (null != ring)
-            {
-                pollRing(ring, peer);
-            }
+            drainRing(peer);
             if (PEER_ALIVE == peerStates[peer])
             {
                 peerGone(peer, PEER_LEFT);

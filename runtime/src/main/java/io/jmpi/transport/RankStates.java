@@ -32,13 +32,11 @@ public final class RankStates implements AutoCloseable
 
     private final MappedByteBuffer mapping;
     private final UnsafeBuffer words;
-    private final int size;
 
-    private RankStates(final MappedByteBuffer mapping, final int size)
+    private RankStates(final MappedByteBuffer mapping)
     {
         this.mapping = mapping;
         this.words = new UnsafeBuffer(mapping);
-        this.size = size;
     }
 
     /**
@@ -50,7 +48,7 @@ public final class RankStates implements AutoCloseable
      */
     public static RankStates create(final File aeronDir, final int size)
     {
-        return new RankStates(IoUtil.mapNewFile(new File(aeronDir, FILE_NAME), length(size), true), size);
+        return new RankStates(IoUtil.mapNewFile(new File(aeronDir, FILE_NAME), length(size), true));
     }
 
     /**
@@ -68,7 +66,7 @@ public final class RankStates implements AutoCloseable
         {
             throw new IllegalStateException("the job page " + file + " is missing or too short for " + size + " ranks");
         }
-        return new RankStates(IoUtil.mapExistingFile(file, "job page"), size);
+        return new RankStates(IoUtil.mapExistingFile(file, "job page"));
     }
 
     /**
@@ -95,24 +93,13 @@ public final class RankStates implements AutoCloseable
      * Mark a rank whose process has ended as failed, unless it left normally.
      *
      * @param rank a world rank whose process has ended.
-     * @return true if it had not left, and is now marked failed.
      */
-    public boolean markEnded(final int rank)
+    public void markEnded(final int rank)
     {
-        if (LEFT == state(rank))
+        if (LEFT != state(rank))
         {
-            return false;
+            state(rank, FAILED);
         }
-        state(rank, FAILED);
-        return true;
-    }
-
-    /**
-     * @return number of ranks the page holds.
-     */
-    public int size()
-    {
-        return size;
     }
 
     /**
