@@ -57,6 +57,22 @@ final class CommCollectiveContext implements CollectiveContext
     /**
      * {@inheritDoc}
      */
+    public long frameToken()
+    {
+        return comm.mpi().frameToken();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void frameDropped()
+    {
+        comm.mpi().collectiveFrameDropped();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public String broadcastChannel()
     {
         final JobEnvironment environment = comm.mpi().environment();

@@ -11,6 +11,7 @@ import io.jmpi.transport.AeronTransport;
 import io.jmpi.transport.DriverHostWatch;
 import io.jmpi.transport.IdleStrategies;
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.JobFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The jmpi runtime of this process: MPI_Init and MPI_Finalize.
@@ -75,14 +77,17 @@ public final class Mpi implements AutoCloseable
     private CollectiveProvider collectiveProvider;
     private volatile BsendBuffer bsendBuffer;
     private final List<ThreadState> threads = new CopyOnWriteArrayList<>();
+    private final long frameToken;
+    private final AtomicLong droppedCollectiveFrames = new AtomicLong();
 
     private Mpi(final AeronTransport transport)
     {
         this.transport = transport;
         this.environment = transport.environment();
         final int size = environment.size();
+        this.frameToken = environment.frameToken();
         this.engine = new ProgressEngine(
-            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), environment.frameToken());
+            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), frameToken);
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->
         {
@@ -155,12 +160,22 @@ public final class Mpi implements AutoCloseable
     }
 
     /**
-     * @return frames this rank dropped: malformed, naming no live operation, or written by a process outside the
-     * job onto its inbox.
+     * @return frames this rank dropped: malformed, naming no live operation, or without the job's token, written by
+     * a process outside the job onto its inbox or a broadcast stream.
      */
     public long droppedFrames()
     {
-        return engine.droppedFrames();
+        return engine.droppedFrames() + droppedCollectiveFrames.get();
+    }
+
+    long frameToken()
+    {
+        return frameToken;
+    }
+
+    void collectiveFrameDropped()
+    {
+        droppedCollectiveFrames.incrementAndGet();
     }
 
     /**
@@ -326,7 +341,8 @@ public final class Mpi implements AutoCloseable
     {
         try
         {
-            Files.createFile(JobEnvironment.openMarker(environment.aeronDir(), environment.rank()));
+            Files.createFile(
+                JobEnvironment.openMarker(environment.aeronDir(), environment.rank()), JobFiles.OWNER_ONLY);
         }
         catch (final IOException ex)
         {

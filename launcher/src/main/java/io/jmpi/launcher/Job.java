@@ -4,6 +4,7 @@ import io.aeron.driver.MediaDriver;
 import io.jmpi.Mpi;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.JobSecret;
 import io.jmpi.transport.RankStates;
 
 import java.io.File;
@@ -38,6 +39,8 @@ final class Job implements AutoCloseable
     private static final long REPORT_SETTLE_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String jobId;
+    /** Drawn anew for each job and given to the ranks in their environment only. */
+    private final String secret = JobSecret.generate();
     private final String aeronDir;
     private final JrunOptions options;
     private final List<String> command;
@@ -205,6 +208,7 @@ final class Job implements AutoCloseable
         env.put(JobEnvironment.RANK, Integer.toString(rank));
         env.put(JobEnvironment.SIZE, Integer.toString(options.ranks()));
         env.put(JobEnvironment.JOB_ID, jobId);
+        env.put(JobEnvironment.SECRET, secret);
         env.put(JobEnvironment.AERON_DIR, aeronDir);
         // jrun starts every rank on this host
         env.put(JobEnvironment.LOCAL_SIZE, Integer.toString(options.ranks()));

@@ -1,6 +1,7 @@
 package io.jmpi.launcher;
 
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.JobSecret;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,6 +42,8 @@ final class RemoteJob implements AutoCloseable
     }
 
     private final String jobId;
+    /** Drawn anew for each job; it reaches the agents on their standard input, never on a command line. */
+    private final String secret = JobSecret.generate();
     private final JrunOptions options;
     private final List<HostList.Host> hosts;
     private final int[] hostOf;
@@ -216,6 +219,7 @@ final class RemoteJob implements AutoCloseable
             }
             final List<String> lines = new ArrayList<>();
             lines.add(AgentProtocol.ENV + " " + JobEnvironment.SIZE + "=" + hostOf.length);
+            lines.add(AgentProtocol.ENV + " " + JobEnvironment.SECRET + "=" + secret);
             lines.add(AgentProtocol.ENV + " " + JobEnvironment.ENDPOINTS + "=" + endpoints);
             if (null != multicast)
             {

@@ -34,6 +34,20 @@ public interface CollectiveContext
     Aeron aeron();
 
     /**
+     * The token derived from the job's secret that every frame of the job carries. Frames of the provider's own
+     * streams carry it too, and a frame that lacks it is dropped and {@link #frameDropped() counted}: it was
+     * written by a process outside the job.
+     *
+     * @return the job's frame token.
+     */
+    long frameToken();
+
+    /**
+     * Count a frame of the provider's own streams that was dropped, in the rank's count of dropped frames.
+     */
+    void frameDropped();
+
+    /**
      * The medium of this communicator's broadcast stream: IPC when every member runs on this host (the members'
      * publications share one log); UDP multicast when they span hosts and the job has a multicast group (the
      * members of a host share one publication, one session per host); none otherwise. Members of one

@@ -97,10 +97,12 @@ public final class AeronTransport implements AutoCloseable
 
             final int size = environment.size();
             final int inboxStream = Channels.inboxStreamId(rank);
+            final String aeronDir = environment.aeronDir();
             final Subscription[] inboxes = environment.isMultiHost() ?
                 new Subscription[]{
                     aeron.addSubscription(Channels.IPC_CHANNEL, inboxStream),
-                    aeron.addSubscription(Channels.udpChannel(environment.endpoint(rank)), inboxStream) } :
+                    aeron.addSubscription(Channels.udpChannel(environment.endpoint(rank)), inboxStream,
+                        image -> JobFiles.restrictLog(aeronDir, false, image.correlationId()), image -> { }) } :
                 new Subscription[]{ aeron.addSubscription(Channels.IPC_CHANNEL, inboxStream) };
             final Publication[] peers = new Publication[size];
             final long[] registrations = new long[size];
@@ -157,9 +159,9 @@ public final class AeronTransport implements AutoCloseable
                 {
                     continue;
                 }
-                if (null == peers[r])
+                if (null == peers[r] && null != (peers[r] = aeron.getPublication(registrations[r])))
                 {
-                    peers[r] = aeron.getPublication(registrations[r]);
+                    JobFiles.restrictLog(aeron.context().aeronDirectoryName(), true, registrations[r]);
                 }
                 if (null != peers[r] && peers[r].isConnected())
                 {
@@ -208,6 +210,7 @@ public final class AeronTransport implements AutoCloseable
         if (null == publication)
         {
             publication = aeron.addPublication(Channels.IPC_CHANNEL, Channels.inboxStreamId(rank));
+            JobFiles.restrictLog(environment.aeronDir(), true, publication.originalRegistrationId());
             peers[rank] = publication;
         }
         return publication;

@@ -62,7 +62,7 @@ public final class DataRing implements AutoCloseable
      */
     static DataRing create(final File file)
     {
-        final DataRing ring = new DataRing(IoUtil.mapNewFile(file, LENGTH, false));
+        final DataRing ring = new DataRing(JobFiles.mapNewFile(file, LENGTH, false));
         ring.buffer.setMemory(0, LENGTH, (byte)0);
         return ring;
     }

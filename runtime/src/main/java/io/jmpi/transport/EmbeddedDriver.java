@@ -5,6 +5,7 @@ import io.aeron.driver.ThreadingMode;
 import org.agrona.concurrent.BackoffIdleStrategy;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -62,7 +63,7 @@ public final class EmbeddedDriver
     /**
      * The Aeron directory of a job on this host.
      *
-     * @param jobId the job's unique token.
+     * @param jobId the job's unique name.
      * @return the directory path, under /dev/shm when it exists, else under java.io.tmpdir.
      */
     public static String aeronDirFor(final String jobId)
@@ -74,6 +75,7 @@ public final class EmbeddedDriver
 
     /**
      * Launch a driver in this process for the given directory; the caller closes it, which deletes the directory.
+     * The directory and the driver's files are {@link JobFiles owner-only} before this returns.
      *
      * @param aeronDir directory for the driver, created anew.
      * @return the running driver.
@@ -103,6 +105,8 @@ public final class EmbeddedDriver
             .publicationUnblockTimeoutNs(PUBLICATION_UNBLOCK_TIMEOUT_NS)
             .publicationLingerTimeoutNs(TimeUnit.SECONDS.toNanos(5));
 
-        return MediaDriver.launch(ctx);
+        final MediaDriver driver = MediaDriver.launch(ctx);
+        JobFiles.restrict(Path.of(aeronDir));
+        return driver;
     }
 }

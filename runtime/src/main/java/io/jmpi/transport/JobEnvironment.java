@@ -19,8 +19,13 @@ public final class JobEnvironment
     public static final String RANK = "JMPI_RANK";
     /** The number of ranks in the world communicator. */
     public static final String SIZE = "JMPI_SIZE";
-    /** A token unique to the job; every stream and directory of the job is derived from it. */
+    /** A name unique to the job on its hosts; the job's directories are named after it. It is no secret. */
     public static final String JOB_ID = "JMPI_JOB_ID";
+    /**
+     * The job's secret ({@link JobSecret}), from which the token in every frame is derived. It comes in the
+     * environment, which only the rank's own user can read, never as an argument that {@code ps} would show.
+     */
+    public static final String SECRET = "JMPI_JOB_SECRET";
     /** The Aeron directory of the media driver that jrun hosts for this host. */
     public static final String AERON_DIR = "JMPI_AERON_DIR";
     /** How many ranks of the job run on this host; the runtime backs off harder when they outnumber the cores. */
@@ -46,6 +51,7 @@ public final class JobEnvironment
     private final int rank;
     private final int size;
     private final String jobId;
+    private final String secret;
     private final String aeronDir;
     private final int localSize;
     private final String[] endpoints;
@@ -56,6 +62,7 @@ public final class JobEnvironment
         final int rank,
         final int size,
         final String jobId,
+        final String secret,
         final String aeronDir,
         final int localSize,
         final String[] endpoints,
@@ -68,6 +75,7 @@ public final class JobEnvironment
         this.rank = rank;
         this.size = size;
         this.jobId = jobId;
+        this.secret = secret;
         this.aeronDir = aeronDir;
         this.localSize = localSize;
     }
@@ -82,7 +90,7 @@ public final class JobEnvironment
     public static JobEnvironment current()
     {
         final Map<String, String> merged = new HashMap<>(System.getenv());
-        final String[] names = { RANK, SIZE, JOB_ID, AERON_DIR, LOCAL_SIZE, ENDPOINTS, MULTICAST, DRIVER_PID };
+        final String[] names = { RANK, SIZE, JOB_ID, SECRET, AERON_DIR, LOCAL_SIZE, ENDPOINTS, MULTICAST, DRIVER_PID };
         for (final String name : names)
         {
             final String value = System.getProperty(name);
@@ -112,6 +120,8 @@ public final class JobEnvironment
         final int rank = parse(env, RANK);
         final int size = parse(env, SIZE);
         final String jobId = require(env, JOB_ID);
+        final String secret = require(env, SECRET);
+        JobSecret.validate(secret);
         final String aeronDir = require(env, AERON_DIR);
         final String local = env.get(LOCAL_SIZE);
         final int localSize = null == local ? size : parse(env, LOCAL_SIZE);
@@ -147,19 +157,19 @@ public final class JobEnvironment
 
         final long driverPid = null == env.get(DRIVER_PID) ? 0 : parseLong(env, DRIVER_PID);
 
-        return new JobEnvironment(rank, size, jobId, aeronDir, localSize, endpoints, multicast, driverPid);
+        return new JobEnvironment(rank, size, jobId, secret, aeronDir, localSize, endpoints, multicast, driverPid);
     }
 
     /**
      * The environment of a singleton process that hosts its own driver.
      *
-     * @param jobId    unique token of the singleton job.
+     * @param jobId    unique name of the singleton job.
      * @param aeronDir directory of the embedded driver.
-     * @return a world of one rank.
+     * @return a world of one rank, with a secret of its own.
      */
     public static JobEnvironment singleton(final String jobId, final String aeronDir)
     {
-        return new JobEnvironment(0, 1, jobId, aeronDir, 1, null, null, 0);
+        return new JobEnvironment(0, 1, jobId, JobSecret.generate(), aeronDir, 1, null, null, 0);
     }
 
     private static void requireEndpoint(final String what, final String endpoint)
@@ -223,7 +233,7 @@ public final class JobEnvironment
     }
 
     /**
-     * @return the job's unique token.
+     * @return the job's unique name.
      */
     public String jobId()
     {
@@ -314,17 +324,11 @@ public final class JobEnvironment
     }
 
     /**
-     * @return a 64-bit token derived from the job id (FNV-1a), carried by every frame of the job.
+     * @return the 64-bit token derived from the job's secret that every frame of the job carries.
      */
     public long frameToken()
     {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < jobId.length(); i++)
-        {
-            hash ^= jobId.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
+        return JobSecret.frameToken(secret);
     }
 
     /**

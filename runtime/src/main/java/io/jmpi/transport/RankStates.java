@@ -48,7 +48,7 @@ public final class RankStates implements AutoCloseable
      */
     public static RankStates create(final File aeronDir, final int size)
     {
-        return new RankStates(IoUtil.mapNewFile(new File(aeronDir, FILE_NAME), length(size), true));
+        return new RankStates(JobFiles.mapNewFile(new File(aeronDir, FILE_NAME), length(size), true));
     }
 
     /**

@@ -58,7 +58,7 @@ public final class SharedRegions implements AutoCloseable
     {
         final int id = nextId++;
         final File file = file(rank, id);
-        final MappedByteBuffer mapping = IoUtil.mapNewFile(file, Math.max(1, bytes), false);
+        final MappedByteBuffer mapping = JobFiles.mapNewFile(file, Math.max(1, bytes), false);
         final Region region = new Region(id, BufferUtil.address(mapping), bytes, mapping, file);
         final Region[] regions = Arrays.copyOf(own, own.length + 1);
         regions[regions.length - 1] = region;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,12 +67,43 @@ class JobEnvironmentTest
         assertEquals("JMPI_DRIVER_PID=jrun is not a number", ex.getMessage());
     }
 
+    @Test
+    void aRankWithoutAStrongSecretIsRefused()
+    {
+        final Map<String, String> env = job(0, 2);
+        env.remove(JobEnvironment.SECRET);
+        assertEquals("JMPI_JOB_SECRET is not set although JMPI_RANK is: start ranks with jrun",
+            assertThrows(IllegalStateException.class, () -> JobEnvironment.fromEnvironment(env)).getMessage());
+
+        for (final String weak : new String[]{ "0123456789abcdef0123456789abcde", "x".repeat(64) })
+        {
+            env.put(JobEnvironment.SECRET, weak);
+            assertTrue(assertThrows(IllegalStateException.class, () -> JobEnvironment.fromEnvironment(env))
+                .getMessage().contains("is not a secret of at least 128 bits"), weak);
+        }
+    }
+
+    @Test
+    void theFrameTokenComesFromTheSecretNotTheJobId()
+    {
+        final Map<String, String> env = job(0, 2);
+        final long token = JobEnvironment.fromEnvironment(env).frameToken();
+        env.put(JobEnvironment.RANK, "1");
+        assertEquals(token, JobEnvironment.fromEnvironment(env).frameToken(), "every rank of a job agrees");
+
+        env.put(JobEnvironment.SECRET, JobSecret.generate());
+        assertNotEquals(token, JobEnvironment.fromEnvironment(env).frameToken(), "same job id, another secret");
+        assertNotEquals(JobSecret.generate(), JobSecret.generate());
+        assertEquals(64, JobSecret.generate().length());
+    }
+
     private static Map<String, String> job(final int rank, final int size)
     {
         final Map<String, String> env = new HashMap<>();
         env.put(JobEnvironment.RANK, Integer.toString(rank));
         env.put(JobEnvironment.SIZE, Integer.toString(size));
         env.put(JobEnvironment.JOB_ID, "test");
+        env.put(JobEnvironment.SECRET, JobSecret.generate());
         env.put(JobEnvironment.AERON_DIR, "/dev/shm/jmpi-test");
         return env;
     }

@@ -4,6 +4,7 @@ import io.aeron.driver.MediaDriver;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.RankStates;
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.JobSecret;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,8 +32,8 @@ public final class LocalJob implements AutoCloseable
     private static final long PEER_EXIT_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(20);
     private static final String[] VARIABLES =
     {
-        JobEnvironment.RANK, JobEnvironment.SIZE, JobEnvironment.JOB_ID, JobEnvironment.AERON_DIR,
-        JobEnvironment.LOCAL_SIZE, JobEnvironment.DRIVER_PID
+        JobEnvironment.RANK, JobEnvironment.SIZE, JobEnvironment.JOB_ID, JobEnvironment.SECRET,
+        JobEnvironment.AERON_DIR, JobEnvironment.LOCAL_SIZE, JobEnvironment.DRIVER_PID
     };
 
     private final String aeronDir;
@@ -83,6 +84,7 @@ public final class LocalJob implements AutoCloseable
     {
         final String jobId = "bench-" + ProcessHandle.current().pid() + "-" + JOB_COUNTER.incrementAndGet();
         final String aeronDir = EmbeddedDriver.aeronDirFor(jobId);
+        final String secret = JobSecret.generate();
         final MediaDriver driver = EmbeddedDriver.launch(aeronDir);
         // the job page, as jrun makes it; this harness ends the job itself when a peer fails
         RankStates.create(new File(aeronDir), size).close();
@@ -92,7 +94,7 @@ public final class LocalJob implements AutoCloseable
         {
             for (int rank = 1; rank < size; rank++)
             {
-                peers.add(spawn(peerMain, peerArgs, variables(rank, size, jobId, aeronDir)));
+                peers.add(spawn(peerMain, peerArgs, variables(rank, size, jobId, secret, aeronDir)));
             }
         }
         catch (final RuntimeException ex)
@@ -101,7 +103,7 @@ public final class LocalJob implements AutoCloseable
             throw ex;
         }
 
-        final Map<String, String> own = variables(0, size, jobId, aeronDir);
+        final Map<String, String> own = variables(0, size, jobId, secret, aeronDir);
         for (final String name : VARIABLES)
         {
             System.setProperty(name, own.get(name));
@@ -197,12 +199,13 @@ public final class LocalJob implements AutoCloseable
     }
 
     private static Map<String, String> variables(
-        final int rank, final int size, final String jobId, final String aeronDir)
+        final int rank, final int size, final String jobId, final String secret, final String aeronDir)
     {
         return Map.of(
             JobEnvironment.RANK, Integer.toString(rank),
             JobEnvironment.SIZE, Integer.toString(size),
             JobEnvironment.JOB_ID, jobId,
+            JobEnvironment.SECRET, secret,
             JobEnvironment.AERON_DIR, aeronDir,
             JobEnvironment.LOCAL_SIZE, Integer.toString(size),
             JobEnvironment.DRIVER_PID, Long.toString(ProcessHandle.current().pid()));

@@ -137,8 +137,8 @@ public final class MulticastBcast implements BcastAlgorithm, AutoCloseable
         try
         {
             stream = BroadcastStream.open(
-                context.aeron(), channel, context.broadcastStreamId(), IdleStrategies.forRanks(context.localRanks()),
-                context::checkMembers);
+                context.aeron(), channel, context.broadcastStreamId(), context.frameToken(),
+                IdleStrategies.forRanks(context.localRanks()), context::checkMembers, context::frameDropped);
         }
         catch (final MpiException ex)
         {

@@ -10,6 +10,7 @@ import io.aeron.logbuffer.ControlledFragmentHandler;
 import io.aeron.logbuffer.Header;
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
+import io.jmpi.transport.JobFiles;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -42,6 +43,8 @@ public final class BroadcastStream implements AutoCloseable
     private final Publication publication;
     private final IdleStrategy idle;
     private final Runnable memberCheck;
+    private final long token;
+    private final Runnable dropped;
     private final int chunkLength;
     private final BufferClaim claim = new BufferClaim();
     private final ControlledFragmentHandler frameHandler = this::onFrame;
@@ -58,13 +61,15 @@ public final class BroadcastStream implements AutoCloseable
     private boolean outOfStep;
 
     private BroadcastStream(
-        final Subscription subscription, final Publication publication, final IdleStrategy idle,
-        final Runnable memberCheck)
+        final Subscription subscription, final Publication publication, final long token, final IdleStrategy idle,
+        final Runnable memberCheck, final Runnable dropped)
     {
         this.subscription = subscription;
         this.publication = publication;
+        this.token = token;
         this.idle = idle;
         this.memberCheck = memberCheck;
+        this.dropped = dropped;
         this.chunkLength = publication.maxPayloadLength() - BroadcastFrame.HEADER_LENGTH;
     }
 
@@ -75,23 +80,28 @@ public final class BroadcastStream implements AutoCloseable
      * @param aeron       the Aeron client of this rank.
      * @param channel     channel URI, from {@link io.jmpi.spi.CollectiveContext#broadcastChannel()}.
      * @param streamId    the communicator's broadcast stream id.
+     * @param token       the job's frame token, which every frame carries.
      * @param idle        how this member waits, for the calls that use the stream.
      * @param memberCheck run now and then while a member waits: throws if a member has failed, so that a dead root
      *                    wakes its readers with an error instead of a hang.
+     * @param dropped     run for each frame dropped because it lacks the token.
      * @return the stream, not yet joined.
      * @throws MpiException ERR_OTHER if the media driver refuses the stream.
      */
     public static BroadcastStream open(
-        final Aeron aeron, final String channel, final int streamId, final IdleStrategy idle,
-        final Runnable memberCheck)
+        final Aeron aeron, final String channel, final int streamId, final long token, final IdleStrategy idle,
+        final Runnable memberCheck, final Runnable dropped)
     {
         Subscription subscription = null;
         Publication publication = null;
         try
         {
-            subscription = aeron.addSubscription(channel, streamId);
+            final String aeronDir = aeron.context().aeronDirectoryName();
+            subscription = aeron.addSubscription(channel, streamId,
+                image -> JobFiles.restrictLog(aeronDir, false, image.correlationId()), image -> { });
             publication = aeron.addPublication(channel, streamId);
-            return new BroadcastStream(subscription, publication, idle, memberCheck);
+            JobFiles.restrictLog(aeronDir, true, publication.originalRegistrationId());
+            return new BroadcastStream(subscription, publication, token, idle, memberCheck, dropped);
         }
         catch (final AeronException ex)
         {
@@ -198,6 +208,7 @@ public final class BroadcastStream implements AutoCloseable
                 buffer.putInt(index + BroadcastFrame.LENGTH_OFFSET, length);
                 buffer.putInt(index + BroadcastFrame.CHUNK_OFFSET_OFFSET, offset);
                 buffer.putInt(index + BroadcastFrame.ROOT_OFFSET, root);
+                buffer.putLong(index + BroadcastFrame.TOKEN_OFFSET, token);
                 UnsafeApi.copyMemory(
                     base, address + offset,
                     buffer.byteArray(), buffer.addressOffset() + index + BroadcastFrame.HEADER_LENGTH, chunk);
@@ -289,6 +300,11 @@ public final class BroadcastStream implements AutoCloseable
     private ControlledFragmentHandler.Action onFrame(
         final DirectBuffer buffer, final int offset, final int frameLength, final Header header)
     {
+        if (frameLength < BroadcastFrame.HEADER_LENGTH || buffer.getLong(offset + BroadcastFrame.TOKEN_OFFSET) != token)
+        {
+            dropped.run();
+            return ControlledFragmentHandler.Action.CONTINUE;
+        }
         final int frameSequence = buffer.getInt(offset + BroadcastFrame.SEQUENCE_OFFSET);
         final int ahead = frameSequence - sequence;
         if (ahead < 0)

@@ -1,5 +1,6 @@
 package io.jmpi.coll.shm;
 
+import io.jmpi.transport.JobFiles;
 import org.agrona.BitUtil;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -86,7 +87,7 @@ final class Segment
      */
     static Segment create(final File file, final int members)
     {
-        return new Segment(IoUtil.mapNewFile(file, length(members), false), members);
+        return new Segment(JobFiles.mapNewFile(file, length(members), false), members);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jmpi.coll.multicast;
 
 import io.aeron.Aeron;
+import io.aeron.Publication;
 import io.aeron.driver.MediaDriver;
 import io.aeron.protocol.DataHeaderFlyweight;
 import io.jmpi.ErrorClass;
@@ -9,6 +10,7 @@ import io.jmpi.transport.Channels;
 import io.jmpi.transport.EmbeddedDriver;
 import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,12 +39,14 @@ class BroadcastStreamTest
     private static final int STREAM_ID = 0x100077;
     private static final long BASE = BufferUtil.ARRAY_BASE_OFFSET;
     private static final long JOIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final long TOKEN = 0x5EC2E7_70CE4L;
 
     private String directory;
     private MediaDriver driver;
     private Aeron aeron;
     private BroadcastStream root;
     private BroadcastStream member;
+    private final AtomicInteger dropped = new AtomicInteger();
 
     @BeforeEach
     void openTwoMembers()
@@ -49,8 +54,11 @@ class BroadcastStreamTest
         directory = EmbeddedDriver.aeronDirFor("coll-test-" + UUID.randomUUID());
         driver = EmbeddedDriver.launch(directory);
         aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(directory));
-        root = BroadcastStream.open(aeron, Channels.IPC_CHANNEL, STREAM_ID, new YieldingIdleStrategy(), () -> { });
-        member = BroadcastStream.open(aeron, Channels.IPC_CHANNEL, STREAM_ID, new YieldingIdleStrategy(), () -> { });
+        root = BroadcastStream.open(
+            aeron, Channels.IPC_CHANNEL, STREAM_ID, TOKEN, new YieldingIdleStrategy(), () -> { }, () -> { });
+        member = BroadcastStream.open(
+            aeron, Channels.IPC_CHANNEL, STREAM_ID, TOKEN, new YieldingIdleStrategy(), () -> { },
+            dropped::incrementAndGet);
         final int[] sessions = { root.sessionId(), member.sessionId() };
         assertEquals(sessions[0], sessions[1], "members on one host share one publication");
         assertTrue(root.join(sessions, JOIN_TIMEOUT_NS));
@@ -141,6 +149,28 @@ class BroadcastStreamTest
         assertEquals(ErrorClass.ERR_OTHER, assertThrows(MpiException.class,
             () -> member.receive(3, 1, new byte[10], BASE, 10)).errorClass());
         assertEquals(10, member.receive(3, 0, new byte[10], BASE, 10));
+    }
+
+    @Test
+    void framesWithoutTheJobsTokenAreDroppedAndCounted()
+    {
+        final byte[] message = random(100, 8);
+        try (Publication stranger = aeron.addPublication(Channels.IPC_CHANNEL, STREAM_ID))
+        {
+            // the very frame the root writes next, in the members' own log, but with another job's token
+            final UnsafeBuffer forged = new UnsafeBuffer(new byte[BroadcastFrame.HEADER_LENGTH + message.length]);
+            forged.putInt(BroadcastFrame.SEQUENCE_OFFSET, 1);
+            forged.putInt(BroadcastFrame.LENGTH_OFFSET, message.length);
+            forged.putInt(BroadcastFrame.ROOT_OFFSET, 0);
+            forged.putLong(BroadcastFrame.TOKEN_OFFSET, ~TOKEN);
+            assertTrue(stranger.offer(forged) > 0);
+            assertTrue(stranger.offer(forged, 0, BroadcastFrame.HEADER_LENGTH - 1) > 0);
+        }
+        root.publish(1, 0, message, BASE, message.length);
+        final byte[] received = new byte[message.length];
+        assertEquals(message.length, member.receive(1, 0, received, BASE, received.length));
+        assertArrayEquals(message, received);
+        assertEquals(2, dropped.get());
     }
 
     @Test
