@@ -9,29 +9,26 @@ import io.jmpi.launcher.JobResult;
 import io.jmpi.launcher.JobRunner;
 import io.jmpi.launcher.RunningJob;
 import io.jmpi.transport.Channels;
-import io.jmpi.transport.JobEnvironment;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A process outside the job connects to the job's media driver and writes garbage, truncated and forged frames
- * onto the ranks' inboxes: the ranks drop them, count them, and still exchange their real messages intact.
+ * A process of the same user outside the job, which knows the job's id but not its secret, writes garbage and
+ * forged frames onto the ranks' inboxes: through publications of its own on the job's driver, and straight into
+ * the log buffers of the ranks' inboxes. The forged frames carry the token the job's id would give, and include a
+ * BYE from each rank: the ranks drop them all, count them, and still exchange their real messages intact.
  */
 class StrangerTest
 {
@@ -57,7 +54,7 @@ class StrangerTest
             {
                 final JobResult strangerResult = stranger.await(JOB_TIMEOUT);
                 assertEquals(0, strangerResult.exitCode(), strangerResult.toString());
-                assertTrue(strangerResult.stdout().contains("stranger wrote "), strangerResult.toString());
+                assertTrue(strangerResult.stdout().contains(" frames into inbox logs"), strangerResult.toString());
             }
             Files.createFile(go);
 
@@ -121,26 +118,17 @@ class StrangerTest
     }
 
     /**
-     * Not a rank: connects to the job's driver ({@code args[0]}) as a plain Aeron client and writes onto every
-     * inbox, through a shared and an exclusive publication: random bytes, frames cut short, frames whose fields
-     * are out of range (with the job's own token, {@code args[1]} being the job id), and well-formed messages on
-     * the real tag with a wrong token.
+     * Not a rank: connects to the job's driver ({@code args[0]}) as a plain Aeron client and writes the
+     * {@link ForgedFrames} of the job's id ({@code args[1]}), and the same with another token, onto every inbox
+     * through a shared and an exclusive publication; then appends them to every inbox log in the job's directory.
      */
     public static final class Stranger
     {
-        // the frame layout of io.jmpi.engine.Wire
-        private static final int HEADER_LENGTH = 48;
-        private static final byte EAGER = 1;
-        private static final byte CTS = 3;
-        private static final byte DATA = 4;
-        private static final byte ACK = 5;
-
         public static void main(final String[] args) throws InterruptedException
         {
-            final long token = JobEnvironment.fromEnvironment(Map.of(
-                JobEnvironment.RANK, "0", JobEnvironment.SIZE, "1", JobEnvironment.JOB_ID, args[1],
-                JobEnvironment.AERON_DIR, args[0])).frameToken();
-            final List<byte[]> frames = frames(token);
+            final long token = ForgedFrames.tokenOfJobId(args[1]);
+            final List<byte[]> frames = new ArrayList<>(ForgedFrames.frames(token, 2, TAG, SIZES));
+            frames.addAll(ForgedFrames.frames(~token, 2, TAG, SIZES));
             int written = 0;
             try (Aeron aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(args[0])))
             {
@@ -159,69 +147,13 @@ class StrangerTest
                     exclusive.close();
                 }
             }
-            System.out.println("stranger wrote " + written + " frames");
-        }
-
-        private static List<byte[]> frames(final long token)
-        {
-            final List<byte[]> frames = new ArrayList<>();
-            final SplittableRandom random = new SplittableRandom(42);
-            for (final int length : new int[]{ 1, 3, 8, 16, 31, 47, 48, 64, 1000, 4096, 60_000 })
+            System.out.println("stranger wrote " + written + " frames through publications");
+            final int appended = InboxLogs.appendToAll(Path.of(args[0]), frames);
+            if (0 == appended)
             {
-                final byte[] garbage = new byte[length];
-                random.nextBytes(garbage);
-                frames.add(garbage);
+                throw new IllegalStateException("found no inbox log to append to in " + args[0]);
             }
-            // the job's token, but cut short or out of range
-            frames.add(cut(header(EAGER, 1, 0, TAG, 100, 0, 0, 0, token, 100), 20));
-            frames.add(cut(header(EAGER, 1, 0, TAG, 100, 0, 0, 0, token, 100), HEADER_LENGTH - 1));
-            frames.add(header(EAGER, 1, 0, TAG, 1000, 0, 0, 0, token, 10));
-            frames.add(header(EAGER, 1, 0, TAG, -5, 0, 0, 0, token, 0));
-            frames.add(header((byte)99, 1, 0, TAG, 8, 0, 0, 0, token, 8));
-            frames.add(header(EAGER, 999, 0, TAG, 8, 0, 0, 0, token, 8));
-            frames.add(header(EAGER, -3, 0, TAG, 8, 0, 0, 0, token, 8));
-            frames.add(header(DATA, 1, 0, TAG, 200_000, 0, 7, 123_456_789L, token, 64));
-            frames.add(header(DATA, 1, 0, TAG, 200_000, -64, 7, 123_456_789L, token, 64));
-            frames.add(header(CTS, 1, 0, TAG, 200_000, 0, 987_654_321L, 7, token, 0));
-            frames.add(header(ACK, 1, 0, TAG, 0, 0, 987_654_321L, 7, token, 0));
-            // well formed, on the real tag and context, from the real peer, but not of this job
-            for (final int size : SIZES)
-            {
-                if (size < 60_000)
-                {
-                    frames.add(header(EAGER, 0, 0, TAG, size, 0, 0, 0, ~token, size));
-                    frames.add(header(EAGER, 1, 0, TAG, size, 0, 0, 0, ~token, size));
-                }
-            }
-            return frames;
-        }
-
-        private static byte[] header(
-            final byte type, final int source, final int context, final int tag, final int length,
-            final int dataOffset, final long senderOp, final long receiverOp, final long token, final int payload)
-        {
-            final ByteBuffer frame = ByteBuffer.allocate(HEADER_LENGTH + payload).order(ByteOrder.LITTLE_ENDIAN);
-            frame.put(0, type);
-            frame.putInt(4, source);
-            frame.putInt(8, context);
-            frame.putInt(12, tag);
-            frame.putInt(16, length);
-            frame.putInt(20, dataOffset);
-            frame.putLong(24, senderOp);
-            frame.putLong(32, receiverOp);
-            frame.putLong(40, token);
-            for (int i = 0; i < payload; i++)
-            {
-                frame.put(HEADER_LENGTH + i, (byte)0x5A);
-            }
-            return frame.array();
-        }
-
-        private static byte[] cut(final byte[] frame, final int length)
-        {
-            final byte[] part = new byte[length];
-            System.arraycopy(frame, 0, part, 0, length);
-            return part;
+            System.out.println("stranger wrote " + appended + " frames into inbox logs");
         }
 
         private static void offer(final Publication publication, final byte[] frame) throws InterruptedException

@@ -145,13 +145,7 @@ public final class JobRunner
      */
     public static RunningJob startJava(final Class<?> mainClass, final String... args)
     {
-        final List<String> command = new ArrayList<>();
-        command.add(Jvm.executable());
-        command.addAll(Jvm.flags());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
-        command.addAll(List.of(args));
+        final List<String> command = javaCommand(System.getProperty("java.class.path"), mainClass, args);
         try
         {
             return new RunningJob(new ProcessBuilder(command).start());
@@ -160,6 +154,24 @@ public final class JobRunner
         {
             throw new UncheckedIOException("cannot start " + mainClass.getName(), ex);
         }
+    }
+
+    /**
+     * @param classPath the class path of the JVM.
+     * @param mainClass the class to run.
+     * @param args      its arguments.
+     * @return the command that runs the class in a JVM with the flags jmpi needs.
+     */
+    public static List<String> javaCommand(final String classPath, final Class<?> mainClass, final String... args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(Jvm.executable());
+        command.addAll(Jvm.flags());
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass.getName());
+        command.addAll(List.of(args));
+        return command;
     }
 
     /**

@@ -11,6 +11,9 @@ import org.agrona.CloseHelper;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +85,7 @@ public final class AeronTransport implements AutoCloseable
             RankStates.create(new File(dir), 1).close();
         }
 
+        checkDirectory(environment.aeronDir());
         Aeron aeron = null;
         RankStates rankStates = null;
         try
@@ -120,6 +124,33 @@ public final class AeronTransport implements AutoCloseable
         {
             CloseHelper.quietCloseAll(rankStates, aeron, ownDriver);
             throw ex;
+        }
+    }
+
+    /**
+     * A job's directory admits its owner only: a process of another user, or one that came after the job, fails
+     * here at once with the reason, where Aeron would wait for a driver it cannot see.
+     */
+    private static void checkDirectory(final String aeronDir)
+    {
+        final Path directory = Path.of(aeronDir);
+        if (!Files.isDirectory(directory))
+        {
+            throw new IllegalStateException("the job's directory " + directory + " does not exist: has the job ended?");
+        }
+        if (!Files.isReadable(directory) || !Files.isWritable(directory) || !Files.isExecutable(directory))
+        {
+            String owner;
+            try
+            {
+                owner = "user " + Files.getOwner(directory).getName();
+            }
+            catch (final IOException ex)
+            {
+                owner = "another user";
+            }
+            throw new IllegalStateException("the job's directory " + directory + " belongs to " + owner +
+                " and admits its owner only; this process runs as " + System.getProperty("user.name"));
         }
     }
 
