@@ -30,12 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the log buffers of the ranks' inboxes. The forged frames carry the token the job's id would give, and include a
  * BYE from each rank: the ranks drop them all, count them, and still exchange their real messages intact.
  */
-class StrangerTest
+public class StrangerTest
 {
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
     /** Tag of the real exchange; the forged frames use it too, so a forged frame taken for real fails a check. */
-    static final int TAG = 21;
-    static final int[] SIZES = { 0, 1, 100, 4096, 200_000 };
+    public static final int TAG = 21;
+    public static final int[] SIZES = { 0, 1, 100, 4096, 200_000 };
 
     @TempDir
     Path tempDir;
