@@ -91,7 +91,8 @@ record JrunOptions(
           -h, --help                print this help and exit
 
         Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
-        JMPI_AERON_DIR and JMPI_LOCAL_SIZE. Standard output and standard error of rank r are forwarded
+        JMPI_JOB_SECRET (drawn for each job; never on a command line), JMPI_AERON_DIR and JMPI_LOCAL_SIZE.
+        The job's directory admits its owner only (0700, its files 0600). Standard output and standard error of rank r are forwarded
         line by line to those of jrun, each line prefixed with "[r] ". Standard input goes to rank 0.
         When a rank fails (a non-zero exit, a signal, or an exit without closing jmpi), jrun says which
         rank and how, and ends the other ranks. On exit, jrun removes the job's Aeron directory; on start,
