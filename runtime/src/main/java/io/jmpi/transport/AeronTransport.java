@@ -192,7 +192,8 @@ public final class AeronTransport implements AutoCloseable
                 }
                 if (null == peers[r] && null != (peers[r] = aeron.getPublication(registrations[r])))
                 {
-                    JobFiles.restrictLog(aeron.context().aeronDirectoryName(), true, registrations[r]);
+                    JobFiles.restrictLog(
+                        aeron.context().aeronDirectoryName(), true, peers[r].originalRegistrationId());
                 }
                 if (null != peers[r] && peers[r].isConnected())
                 {
