@@ -19,11 +19,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A process on a host outside the job (the third test host), with a media driver of its own, sends the frames a
  * stranger can forge over UDP to the inboxes of a job's ranks on the other two hosts: the ranks drop and count
- * them, and their real exchange across the hosts stays intact.
+ * them, and their real exchange across the hosts stays intact. Every host's job directory is owner-only.
  */
 @ExtendWith(TestHosts.Lifecycle.class)
 class MultiHostStrangerTest
@@ -52,6 +54,10 @@ class MultiHostStrangerTest
         {
             job.awaitStdout(out -> out.contains("[0] ready\n") && out.contains("[1] ready\n"), TIMEOUT);
             final String endpoints = endpointsOf(jobId);
+            for (int host = 0; host < 2; host++)
+            {
+                assertOwnerOnly(Path.of(EmbeddedDriver.aeronDirFor(jobId + "-" + host)));
+            }
 
             final List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", "jmpih3"));
             command.addAll(JobRunner.javaCommand(
@@ -75,6 +81,25 @@ class MultiHostStrangerTest
             }
         }
         JobRunner.assertCleanedUp(jobId);
+    }
+
+    /** Every host's job directory is as owner-only as on one host, UDP images and publications included. */
+    private static void assertOwnerOnly(final Path directory) throws IOException
+    {
+        final List<String> images = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(directory))
+        {
+            for (final Path path : paths.toList())
+            {
+                final String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+                assertEquals(Files.isDirectory(path) ? "rwx------" : "rw-------", mode, path.toString());
+                if (path.getParent().getFileName().toString().equals("images"))
+                {
+                    images.add(path.getFileName().toString());
+                }
+            }
+        }
+        assertTrue(!images.isEmpty(), "no UDP image in " + directory);
     }
 
     /** The ranks' UDP inbox endpoints, as jrun gave them to the ranks in their environment. */
