@@ -1,6 +1,7 @@
 package io.jmpi.launcher;
 
 import io.jmpi.transport.JobEnvironment;
+import io.jmpi.transport.RankStates;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,11 +17,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
 
 /**
  * A job across hosts: jrun starts a {@link HostAgent} on every host through the launch agent, collects the hosts'
  * addresses, gives every rank a UDP inbox endpoint, tells each agent which ranks to start, forwards their output,
  * and ends the job as {@link Job} does on one host: the {@link ExitMonitor} judges the exits the agents report.
+ * jrun relays the exit of a rank that did not leave normally to the other agents, which mark it on their job pages
+ * so that its peers there fail their calls on it as peers on its own host do, and names a host that the other
+ * agents can no longer reach ({@link HostLoss}) as lost, with the same relay for its ranks.
  */
 final class RemoteJob implements AutoCloseable
 {
@@ -52,6 +57,11 @@ final class RemoteJob implements AutoCloseable
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final ExitMonitor monitor;
     private final AtomicIntegerArray runningOnHost;
+    private final AtomicIntegerArray linkPorts;
+    private final HostLoss hostLoss;
+    /** Hosts lost or whose agent ended: their later reports are not counted. Guarded by itself. */
+    private final boolean[] gone;
+    private volatile boolean joining;
     private volatile boolean ranksStarted;
     private boolean closed;
 
@@ -71,8 +81,11 @@ final class RemoteJob implements AutoCloseable
         this.command = command;
         this.out = out;
         this.err = err;
-        this.monitor = new ExitMonitor(hostOf.length, options, err);
+        this.monitor = new ExitMonitor(hostOf.length, options, err, () -> joining);
         this.runningOnHost = new AtomicIntegerArray(hosts.size());
+        this.linkPorts = new AtomicIntegerArray(hosts.size());
+        this.hostLoss = new HostLoss(hosts.size());
+        this.gone = new boolean[hosts.size()];
     }
 
     /**
@@ -88,7 +101,7 @@ final class RemoteJob implements AutoCloseable
         {
             return Job.LAUNCH_FAILURE_EXIT_CODE;
         }
-        startRanks(endpoints(addresses));
+        startRanks(endpoints(addresses), addresses);
         return monitor.await(() ->
         {
             tellAll(AgentProtocol.REPORT);
@@ -106,7 +119,10 @@ final class RemoteJob implements AutoCloseable
             {
                 final Process agent = new ProcessBuilder(agentCommand).start();
                 agents.add(agent);
-                agentInputs.add(new OutputStreamWriter(agent.getOutputStream(), StandardCharsets.UTF_8));
+                synchronized (agentInputs)
+                {
+                    agentInputs.add(new OutputStreamWriter(agent.getOutputStream(), StandardCharsets.UTF_8));
+                }
                 follow(h, agent);
             }
             catch (final IOException ex)
@@ -196,8 +212,13 @@ final class RemoteJob implements AutoCloseable
             (MULTICAST_PORT_BASE + random.nextInt(MULTICAST_PORT_SPREAD));
     }
 
-    private synchronized void startRanks(final String endpoints)
+    private synchronized void startRanks(final String endpoints, final String[] addresses)
     {
+        final StringBuilder links = new StringBuilder();
+        for (int h = 0; h < hosts.size(); h++)
+        {
+            links.append(0 == h ? "" : ",").append(addresses[h]).append(':').append(linkPorts.get(h));
+        }
         for (final int host : hostOf)
         {
             runningOnHost.incrementAndGet(host);
@@ -226,6 +247,7 @@ final class RemoteJob implements AutoCloseable
                 lines.add(AgentProtocol.ARG + " " + word);
             }
             lines.add(AgentProtocol.PREFIX + " " + options.prefixOutput());
+            lines.add(AgentProtocol.PEERS + " " + links);
             if (ranks.length() > 0)
             {
                 lines.add(AgentProtocol.RANKS + " " + ranks);
@@ -250,13 +272,16 @@ final class RemoteJob implements AutoCloseable
                         final String control = line.substring(AgentProtocol.MARK.length());
                         final int space = control.indexOf(' ');
                         final String verb = control.substring(0, space);
-                        if (AgentProtocol.EXIT.equals(verb))
+                        final String value = control.substring(space + 1);
+                        switch (verb)
                         {
-                            rankExited(host, control.substring(space + 1));
-                        }
-                        else
-                        {
-                            events.add(new Event(host, verb, control.substring(space + 1)));
+                            case AgentProtocol.EXIT -> rankExited(host, value);
+                            case AgentProtocol.LINK -> linkPorts.set(host, Integer.parseInt(value));
+                            case AgentProtocol.JOINING -> joining = true;
+                            case AgentProtocol.STOPPED -> err.println("jrun: " + StoppedProcesses.silence(
+                                Integer.parseInt(value), " on host " + hosts.get(host).name()));
+                            case AgentProtocol.UNREACHABLE -> unreachable(host, Integer.parseInt(value));
+                            default -> events.add(new Event(host, verb, value));
                         }
                     }
                     else
@@ -285,38 +310,112 @@ final class RemoteJob implements AutoCloseable
 
     /**
      * @param exit the agent's {@code EXIT} line after the verb: rank, exit value, whether the rank left jmpi open,
-     *             and the failure hint of its last output, if any.
+     *             its word on the job page when it ended, and the failure hint of its last output, if any.
      */
     private void rankExited(final int host, final String exit)
     {
-        final String[] words = exit.split(" ", 4);
+        final String[] words = exit.split(" ", 5);
         final int rank = Integer.parseInt(words[0]);
         final int exitValue = Integer.parseInt(words[1]);
         final boolean unclosed = Boolean.parseBoolean(words[2]);
-        final String hint = words.length > 3 ? words[3] : null;
-        runningOnHost.decrementAndGet(host);
+        final int state = Integer.parseInt(words[3]);
+        final String hint = words.length > 4 ? words[4] : null;
+        synchronized (gone)
+        {
+            if (gone[host])
+            {
+                return;
+            }
+            runningOnHost.decrementAndGet(host);
+        }
+        if (RankStates.hasBegunToJoin(state))
+        {
+            joining = true;
+        }
+        if (RankStates.LEFT != state)
+        {
+            tellOthers(host, List.of(AgentProtocol.FAILED + " " + rank));
+        }
         final String where = " on host " + hosts.get(host).name();
-        monitor.exited(() -> Failure.of(rank, exitValue, unclosed, hint, where));
+        monitor.exited(() -> Failure.of(rank, exitValue, unclosed, RankStates.hasJoined(state), hint, where));
     }
 
     /**
-     * An agent's output has ended: before the ranks start, a host that cannot be reached; after, a lost host,
-     * whose ranks that had not exited count as failed.
+     * An agent cannot reach a host: lost once most of the others cannot either.
+     */
+    private void unreachable(final int reporter, final int host)
+    {
+        final int[] reporters = hostLoss.report(reporter, host);
+        if (null != reporters)
+        {
+            final StringBuilder names = new StringBuilder();
+            for (final int r : reporters)
+            {
+                names.append(names.length() > 0 ? ", " : "").append(hosts.get(r).name());
+            }
+            hostGone(host, () -> "lost host " + hosts.get(host).name() + ": the agents on " + names +
+                " have not heard from it for " + TimeUnit.NANOSECONDS.toSeconds(LinkWatch.SILENCE_NS) + " s");
+        }
+    }
+
+    /**
+     * An agent's output has ended: before the ranks start, a host that cannot be reached; after, a lost host.
      */
     private void agentEnded(final int host, final Process agent)
     {
-        final int lost = runningOnHost.getAndSet(host, 0);
         if (!ranksStarted)
         {
             events.add(new Event(host, null, null));
         }
-        else if (lost > 0)
+        else
         {
-            monitor.exited(() -> new Failure("lost host " + hosts.get(host).name() + ": its agent ended (exit code " +
-                exitCode(agent) + ")", Job.LAUNCH_FAILURE_EXIT_CODE, false));
+            hostGone(host, () -> "lost host " + hosts.get(host).name() + ": its agent ended (exit code " +
+                exitCode(agent) + ")");
+        }
+    }
+
+    /**
+     * A host is gone with its ranks: those that had not exited count as failed, here and on the job pages of the
+     * other hosts, and nothing more it reports counts.
+     */
+    private void hostGone(final int host, final Supplier<String> message)
+    {
+        final int lost;
+        synchronized (gone)
+        {
+            if (gone[host])
+            {
+                return;
+            }
+            gone[host] = true;
+            lost = runningOnHost.getAndSet(host, 0);
+        }
+        if (lost > 0)
+        {
+            final List<String> failed = new ArrayList<>();
+            for (int rank = 0; rank < hostOf.length; rank++)
+            {
+                if (hostOf[rank] == host)
+                {
+                    failed.add(AgentProtocol.FAILED + " " + rank);
+                }
+            }
+            tellOthers(host, failed);
+            monitor.exited(() -> Failure.of(message.get(), Job.LAUNCH_FAILURE_EXIT_CODE));
             for (int i = 1; i < lost; i++)
             {
                 monitor.exited(() -> null);
+            }
+        }
+    }
+
+    private void tellOthers(final int host, final List<String> lines)
+    {
+        for (int h = 0; h < agentInputs.size(); h++)
+        {
+            if (h != host)
+            {
+                tell(h, lines);
             }
         }
     }
@@ -329,21 +428,28 @@ final class RemoteJob implements AutoCloseable
         }
     }
 
-    private synchronized void tell(final int host, final List<String> lines)
+    /**
+     * Lines to one agent, whole; on a lock of their own, as the agents' output threads relay failures while
+     * {@link #close()} may hold this object's.
+     */
+    private void tell(final int host, final List<String> lines)
     {
-        final Writer input = agentInputs.get(host);
-        try
+        synchronized (agentInputs)
         {
-            for (final String line : lines)
+            final Writer input = agentInputs.get(host);
+            try
             {
-                input.write(line);
-                input.write('\n');
+                for (final String line : lines)
+                {
+                    input.write(line);
+                    input.write('\n');
+                }
+                input.flush();
             }
-            input.flush();
-        }
-        catch (final IOException ex)
-        {
-            // the agent is gone; its end is reported by its output thread
+            catch (final IOException ex)
+            {
+                // the agent is gone; its end is reported by its output thread
+            }
         }
     }
 
@@ -373,15 +479,18 @@ final class RemoteJob implements AutoCloseable
         closed = true;
         monitor.end();
         tellAll(AgentProtocol.STOP);
-        for (final Writer input : agentInputs)
+        synchronized (agentInputs)
         {
-            try
+            for (final Writer input : agentInputs)
             {
-                input.close();
-            }
-            catch (final IOException ex)
-            {
-                // already gone
+                try
+                {
+                    input.close();
+                }
+                catch (final IOException ex)
+                {
+                    // already gone
+                }
             }
         }
         final long deadline = System.nanoTime() + STOP_WAIT_NS;
