@@ -85,10 +85,25 @@ public class PauseTest
     void theTimeoutNamesARankThatStaysStopped() throws Exception
     {
         final String jobId = JobRunner.newJobId();
+        stopUntilTheTimeout(List.of("--job-id", jobId), "");
+        JobRunner.assertCleanedUp(jobId);
+    }
+
+    /**
+     * Run {@link Exchange} with these jrun options and {@code --timeout 20}, stop rank 2 for good, and check that the
+     * timeout ends the job and its report names the stopped rank.
+     *
+     * @param options jrun options before the program, e.g. the hosts.
+     * @param where   where rank 2 runs, as jrun says it: {@code " on host jmpih3"}, or empty.
+     */
+    public static void stopUntilTheTimeout(final List<String> options, final String where) throws Exception
+    {
         final Path go = Files.createTempFile("jmpi-pause", ".go");
         Files.delete(go);
-        try (RunningJob job = JobRunner.start("-np", Integer.toString(RANKS), "--job-id", jobId, "--timeout", "20",
-            Exchange.class.getName(), go.toString()))
+        final List<String> args = new ArrayList<>(List.of("-np", Integer.toString(RANKS), "--timeout", "20"));
+        args.addAll(options);
+        args.addAll(List.of(Exchange.class.getName(), go.toString()));
+        try (RunningJob job = JobRunner.start(args.toArray(new String[0])))
         {
             stopTheRank(job);
             Files.createFile(go);
@@ -98,7 +113,7 @@ public class PauseTest
             final long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stoppedNs);
             assertEquals(124, result.exitCode(), result.toString());
             assertEquals(List.of(
-                "jrun: rank " + STOPPED_RANK + " did not answer: its process is stopped",
+                "jrun: rank " + STOPPED_RANK + where + " did not answer: its process is stopped",
                 "jrun: job timed out after 20 s"), result.jrunMessages(), result.toString());
             // the others say where they wait; the stopped rank cannot
             assertTrue(result.errorLinesOfRank(1).stream().anyMatch(
@@ -106,7 +121,6 @@ public class PauseTest
             assertTrue(result.errorLinesOfRank(STOPPED_RANK).isEmpty(), result.toString());
             // started before the stop: the job's 20 s end at most that much after it, plus the report and the kill
             assertTrue(seconds <= 20 + 10, "ended " + seconds + " s after the stop\n" + result);
-            JobRunner.assertCleanedUp(jobId);
         }
         finally
         {

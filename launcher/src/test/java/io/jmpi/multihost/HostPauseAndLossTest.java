@@ -2,6 +2,7 @@ package io.jmpi.multihost;
 
 import io.jmpi.Comm;
 import io.jmpi.Mpi;
+import io.jmpi.Status;
 import io.jmpi.failure.ExitBeforeJoiningTest;
 import io.jmpi.failure.PauseTest;
 import io.jmpi.launcher.JobResult;
@@ -17,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Across hosts a paused rank is waited for as on one host, a rank that exits before joining is named at once, and
+ * Across hosts a paused rank is waited for as on one host and named by the timeout's report when it stays stopped,
+ * a rank that exits before joining is named at once, and
  * a host that the network loses is named, not one of the ranks that can no longer reach it. Ranks are placed
  * round-robin over jmpih1..3.
  */
@@ -34,6 +36,13 @@ class HostPauseAndLossTest
         TestHosts.require();
         // the stopped rank 2 runs on jmpih3, its ring neighbours on the other two hosts
         PauseTest.pauseAndFinish(HOSTS, 10_000);
+    }
+
+    @Test
+    void theTimeoutNamesARankStoppedOnAnotherHost() throws Exception
+    {
+        TestHosts.require();
+        PauseTest.stopUntilTheTimeout(HOSTS, " on host jmpih3");
     }
 
     @Test
@@ -83,9 +92,10 @@ class HostPauseAndLossTest
                 final int previous = (world.rank() + world.size() - 1) % world.size();
                 final byte[] out = new byte[64];
                 final byte[] in = new byte[64];
+                final Status status = new Status();
                 for (long round = 0; ; round++)
                 {
-                    world.sendrecv(out, 0, out.length, next, 0, in, 0, in.length, previous, 0, new io.jmpi.Status());
+                    world.sendrecv(out, 0, out.length, next, 0, in, 0, in.length, previous, 0, status);
                     if (10 == round)
                     {
                         System.out.println("ringing");
