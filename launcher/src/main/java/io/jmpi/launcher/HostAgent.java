@@ -84,21 +84,23 @@ public final class HostAgent
             return 1;
         }
 
-        try (LinkWatch links = new LinkWatch(jobId, hostIndex); MediaDriver driver = EmbeddedDriver.launch(aeronDir))
+        try (MediaDriver driver = EmbeddedDriver.launch(aeronDir))
         {
             Runtime.getRuntime().addShutdownHook(new Thread(this::endRanks, "jrun-agent-shutdown"));
-            send(AgentProtocol.LINK, Integer.toString(links.port()));
             send(AgentProtocol.HELLO, String.join(",", addresses));
             final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             if (!startRanks(in))
             {
                 return 1;
             }
-            links.start(peers, host -> send(AgentProtocol.UNREACHABLE, Integer.toString(host)));
             final Thread commands = new Thread(() -> followCommands(in), "jrun-agent-commands");
             commands.setDaemon(true);
             commands.start();
-            awaitRanks(driver);
+            try (LinkWatch links = new LinkWatch(jobId, hostIndex, peers.get(hostIndex)))
+            {
+                links.start(peers, host -> send(AgentProtocol.UNREACHABLE, Integer.toString(host)));
+                awaitRanks(driver);
+            }
         }
         finally
         {

@@ -34,25 +34,18 @@ final class LinkWatch implements AutoCloseable
     private final int self;
 
     /**
-     * Bind the watch's socket on every address, on a port of the system's choosing.
+     * Bind the watch's socket.
      *
      * @param jobId the job's id.
      * @param self  this agent's host index.
-     * @throws SocketException if no socket can be bound.
+     * @param local the endpoint jrun gave this agent's watch.
+     * @throws SocketException if the endpoint cannot be bound.
      */
-    LinkWatch(final String jobId, final int self) throws SocketException
+    LinkWatch(final String jobId, final int self, final InetSocketAddress local) throws SocketException
     {
-        this.socket = new DatagramSocket(0);
+        this.socket = new DatagramSocket(local);
         this.token = 0x6a6d7069L << 32 | (jobId.hashCode() & 0xFFFF_FFFFL);
         this.self = self;
-    }
-
-    /**
-     * @return the port the other agents send to.
-     */
-    int port()
-    {
-        return socket.getLocalPort();
     }
 
     /**

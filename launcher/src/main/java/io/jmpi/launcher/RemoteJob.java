@@ -57,7 +57,6 @@ final class RemoteJob implements AutoCloseable
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final ExitMonitor monitor;
     private final AtomicIntegerArray runningOnHost;
-    private final AtomicIntegerArray linkPorts;
     private final HostLoss hostLoss;
     /** Hosts lost or whose agent ended: their later reports are not counted. Guarded by itself. */
     private final boolean[] gone;
@@ -83,7 +82,6 @@ final class RemoteJob implements AutoCloseable
         this.err = err;
         this.monitor = new ExitMonitor(hostOf.length, options, err, () -> joining);
         this.runningOnHost = new AtomicIntegerArray(hosts.size());
-        this.linkPorts = new AtomicIntegerArray(hosts.size());
         this.hostLoss = new HostLoss(hosts.size());
         this.gone = new boolean[hosts.size()];
     }
@@ -101,7 +99,8 @@ final class RemoteJob implements AutoCloseable
         {
             return Job.LAUNCH_FAILURE_EXIT_CODE;
         }
-        startRanks(endpoints(addresses), addresses);
+        final int base = PORT_BASE + ThreadLocalRandom.current().nextInt(PORT_SPREAD / 64) * 64;
+        startRanks(endpoints(addresses, base), links(addresses, base));
         return monitor.await(() ->
         {
             tellAll(AgentProtocol.REPORT);
@@ -182,9 +181,12 @@ final class RemoteJob implements AutoCloseable
         return jvm;
     }
 
-    private String endpoints(final String[] addresses)
+    /**
+     * @param base the first port of the job's ports on every host.
+     * @return every rank's inbox endpoint, the ports of each host counting up from the base.
+     */
+    private String endpoints(final String[] addresses, final int base)
     {
-        final int base = PORT_BASE + ThreadLocalRandom.current().nextInt(PORT_SPREAD / 64) * 64;
         final int[] nextPort = new int[hosts.size()];
         final StringBuilder endpoints = new StringBuilder();
         for (int rank = 0; rank < hostOf.length; rank++)
@@ -212,13 +214,27 @@ final class RemoteJob implements AutoCloseable
             (MULTICAST_PORT_BASE + random.nextInt(MULTICAST_PORT_SPREAD));
     }
 
-    private synchronized void startRanks(final String endpoints, final String[] addresses)
+    /**
+     * @return every agent's {@link LinkWatch} endpoint: the port after those of its host's ranks, on the address the
+     * ranks use, so that the watch takes no port they need.
+     */
+    private String links(final String[] addresses, final int base)
     {
+        final int[] ranksOnHost = new int[hosts.size()];
+        for (final int host : hostOf)
+        {
+            ranksOnHost[host]++;
+        }
         final StringBuilder links = new StringBuilder();
         for (int h = 0; h < hosts.size(); h++)
         {
-            links.append(0 == h ? "" : ",").append(addresses[h]).append(':').append(linkPorts.get(h));
+            links.append(0 == h ? "" : ",").append(addresses[h]).append(':').append(base + ranksOnHost[h]);
         }
+        return links.toString();
+    }
+
+    private synchronized void startRanks(final String endpoints, final String links)
+    {
         for (final int host : hostOf)
         {
             runningOnHost.incrementAndGet(host);
@@ -276,7 +292,6 @@ final class RemoteJob implements AutoCloseable
                         switch (verb)
                         {
                             case AgentProtocol.EXIT -> rankExited(host, value);
-                            case AgentProtocol.LINK -> linkPorts.set(host, Integer.parseInt(value));
                             case AgentProtocol.JOINING -> joining = true;
                             case AgentProtocol.STOPPED -> err.println("jrun: " + StoppedProcesses.silence(
                                 Integer.parseInt(value), " on host " + hosts.get(host).name()));
