@@ -9,6 +9,7 @@
 #   testhosts.sh loss HOST PCT   drop PCT% of packets arriving at HOST (e.g. jmpih2 5), or 0 to stop
 #   testhosts.sh block-multicast drop multicast on every host (for the tree-broadcast fallback)
 #   testhosts.sh unblock-multicast  undo block-multicast
+#   testhosts.sh link HOST down|up   pull or plug HOST's cable (its port on the bridge)
 #
 # Needs root, iproute2 and iptables (Debian package `iptables`). Packet loss uses iptables' statistic match,
 # because this machine's kernel has no netem qdisc (`tc qdisc ... netem` answers "qdisc kind is unknown").
@@ -50,5 +51,7 @@ case "$cmd" in
       ip netns exec "$ns" iptables -D INPUT -i eth0 -d 224.0.0.0/4 -j DROP 2>/dev/null || true
       ip netns exec "$ns" iptables -D OUTPUT -o eth0 -d 224.0.0.0/4 -j DROP 2>/dev/null || true
     done ;;
-  *) sed -n '2,15p' "$0"; exit 2 ;;
+  link)
+    ip link set "jmpiv${2#jmpih}" "$3" ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac

@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides how a job ends from the exits of its ranks, the same way on one host and across hosts: the first failure
  * is reported (its cause rather than a rank that only saw a peer fail) and, after {@code --grace}, ends the job;
  * the timeout first asks every rank what it is blocked in, then ends the job.
+ * <p>
+ * A rank that exits with 0 before it joined the job fails the job as soon as the job shows itself a jmpi job (a
+ * rank has begun to join, now or later), since its peers would wait for it in vain; in a job whose ranks never
+ * join, a plain program, it succeeded.
  */
 final class ExitMonitor
 {
     /** How long jrun looks for the cause of a failure that was the consequence of another. */
     private static final long CAUSE_WAIT_NS = TimeUnit.SECONDS.toNanos(1);
+    /** How often jrun looks whether a rank has begun to join while an exit before joining awaits its verdict. */
+    private static final long JOIN_POLL_NS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /**
      * The exit of one rank, judged when the monitor takes it (judging may wait for the rank's last output).
@@ -48,6 +55,7 @@ final class ExitMonitor
     private final long timeoutNs;
     private final long graceNs;
     private final PrintStream err;
+    private final BooleanSupplier joining;
     private final BlockingQueue<RankExit> exits = new LinkedBlockingQueue<>();
     private volatile boolean ending;
 
@@ -55,13 +63,15 @@ final class ExitMonitor
      * @param ranks   number of ranks of the job.
      * @param options the job's timeout and grace.
      * @param err     where jrun's verdicts go.
+     * @param joining whether a rank of the job has begun to join it; may be called from the monitor's thread.
      */
-    ExitMonitor(final int ranks, final JrunOptions options, final PrintStream err)
+    ExitMonitor(final int ranks, final JrunOptions options, final PrintStream err, final BooleanSupplier joining)
     {
         this.ranks = ranks;
         this.timeoutNs = TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
         this.graceNs = TimeUnit.SECONDS.toNanos(options.graceSeconds());
         this.err = err;
+        this.joining = joining;
     }
 
     /**
@@ -105,6 +115,8 @@ final class ExitMonitor
         boolean failed = false;
         int exitCode = 0;
         int running = ranks;
+        // exits with 0 before joining, which fail the job once it shows itself a jmpi job
+        final List<Failure> beforeJoining = new ArrayList<>();
         while (running > 0 && !ending)
         {
             final long nowNs = System.nanoTime();
@@ -117,17 +129,35 @@ final class ExitMonitor
             {
                 waitNs = Math.min(waitNs, Math.max(0, graceEndNs - nowNs));
             }
+            else if (!beforeJoining.isEmpty())
+            {
+                waitNs = Math.min(waitNs, JOIN_POLL_NS);
+            }
 
             final RankExit exit = Long.MAX_VALUE == waitNs ? exits.take() : exits.poll(waitNs, TimeUnit.NANOSECONDS);
             if (WAKE_UP == exit)
             {
                 continue;
             }
+            Failure failure = null;
             if (null != exit)
             {
                 running--;
-                final Failure failure = exit.failure();
-                if (null == failure || ending)
+                failure = exit.failure();
+                if (null != failure && failure.awaitsJoin() && !failed && !joining.getAsBoolean())
+                {
+                    beforeJoining.add(failure);
+                    continue;
+                }
+            }
+            else if (!failed && !beforeJoining.isEmpty() && joining.getAsBoolean())
+            {
+                failure = beforeJoining.remove(0);
+            }
+
+            if (null != failure)
+            {
+                if (ending)
                 {
                     continue;
                 }
@@ -138,7 +168,8 @@ final class ExitMonitor
                 }
 
                 failed = true;
-                final List<Failure> failures = new ArrayList<>(List.of(failure));
+                final List<Failure> failures = new ArrayList<>(beforeJoining);
+                failures.add(failure);
                 if (failure.consequence())
                 {
                     running -= awaitCause(failures, running);
@@ -153,6 +184,10 @@ final class ExitMonitor
                     failures.stream().filter(f -> f != cause).forEach(f -> err.println("jrun: " + f.message()));
                 }
             }
+            else if (null != exit)
+            {
+                continue;
+            }
             else if (0 != timeoutNs && System.nanoTime() - (startNs + timeoutNs) >= 0)
             {
                 report.run();
@@ -160,13 +195,18 @@ final class ExitMonitor
                 exitCode = failed ? exitCode : Job.TIMEOUT_EXIT_CODE;
                 ending = true;
             }
-            else
+            else if (failed && System.nanoTime() - graceEndNs >= 0)
             {
-                // the grace after the failure is over
                 ending = true;
             }
         }
 
+        if (!failed && !ending && !beforeJoining.isEmpty() && joining.getAsBoolean())
+        {
+            // every rank has exited, the last ones after they joined
+            err.println("jrun: " + beforeJoining.get(0).message());
+            exitCode = beforeJoining.get(0).jrunExitCode();
+        }
         return exitCode;
     }
 

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -29,22 +30,29 @@ import java.util.concurrent.TimeUnit;
 /**
  * The part of jrun that runs on each host of a job across hosts, like Open MPI's orted: it hosts the host's
  * media driver, reports the host's addresses, starts the ranks jrun places there and reports their exits. See
- * {@link AgentProtocol}. It ends its ranks when jrun says STOP or when jrun goes away.
+ * {@link AgentProtocol}. It ends its ranks when jrun says STOP or when jrun goes away. It marks on its job page the
+ * ranks of other hosts that jrun says have failed, and watches its links to the other agents ({@link LinkWatch}).
  */
 public final class HostAgent
 {
     private static final long TERMINATE_GRACE_NS = TimeUnit.SECONDS.toNanos(2);
 
     private final String jobId;
+    private final int hostIndex;
     private final String aeronDir;
     private final PrintStream control = System.out;
     private final List<RankProcess> ranks = new ArrayList<>();
+    private final List<InetSocketAddress> peers = new ArrayList<>();
     private volatile boolean stopping;
+    /** Written by the main thread and by jrun's FAILED commands: guarded by {@link #ranks}; null once closed. */
     private RankStates rankStates;
+    /** The job's secret, from jrun's ENV lines on standard input. */
+    private String secret;
 
     private HostAgent(final String jobId, final int hostIndex)
     {
         this.jobId = jobId;
+        this.hostIndex = hostIndex;
         this.aeronDir = EmbeddedDriver.aeronDirFor(jobId + "-" + hostIndex);
     }
 
@@ -90,11 +98,19 @@ public final class HostAgent
             final Thread commands = new Thread(() -> followCommands(in), "jrun-agent-commands");
             commands.setDaemon(true);
             commands.start();
-            awaitRanks(driver);
+            try (LinkWatch links = new LinkWatch(secret, hostIndex, peers.get(hostIndex)))
+            {
+                links.start(peers, host -> send(AgentProtocol.UNREACHABLE, Integer.toString(host)));
+                awaitRanks(driver);
+            }
         }
         finally
         {
-            CloseHelper.quietClose(rankStates);
+            synchronized (ranks)
+            {
+                CloseHelper.quietClose(rankStates);
+                rankStates = null;
+            }
         }
         return 0;
     }
@@ -127,6 +143,15 @@ public final class HostAgent
                     }
                 }
                 case AgentProtocol.PREFIX -> prefix = Boolean.parseBoolean(value);
+                case AgentProtocol.PEERS ->
+                {
+                    for (final String peer : value.split(","))
+                    {
+                        final int colon = peer.lastIndexOf(':');
+                        peers.add(new InetSocketAddress(
+                            peer.substring(0, colon), Integer.parseInt(peer.substring(colon + 1))));
+                    }
+                }
                 case AgentProtocol.START ->
                 {
                     launch(env, command, rankList, prefix);
@@ -142,6 +167,7 @@ public final class HostAgent
         final Map<String, String> env, final List<String> command, final List<Integer> rankList, final boolean prefix)
         throws IOException
     {
+        secret = env.get(JobEnvironment.SECRET);
         synchronized (ranks)
         {
             rankStates = RankStates.create(new File(aeronDir), Integer.parseInt(env.get(JobEnvironment.SIZE)));
@@ -174,6 +200,10 @@ public final class HostAgent
                 {
                     askForReports();
                 }
+                if (line.startsWith(AgentProtocol.FAILED + " "))
+                {
+                    markFailed(Integer.parseInt(line.substring(AgentProtocol.FAILED.length() + 1)));
+                }
             }
         }
         catch (final IOException ex)
@@ -183,12 +213,33 @@ public final class HostAgent
         endRanks();
     }
 
+    /**
+     * A rank of another host has failed: its peers here learn it from the job page, as of a rank of this host.
+     */
+    private void markFailed(final int rank)
+    {
+        synchronized (ranks)
+        {
+            if (null != rankStates)
+            {
+                rankStates.state(rank, RankStates.FAILED);
+            }
+        }
+    }
+
+    /**
+     * Signal every rank to say what it is blocked in; a stopped rank cannot, and is reported as stopped.
+     */
     private void askForReports()
     {
         synchronized (ranks)
         {
             for (final RankProcess rank : ranks)
             {
+                if (rank.isAlive() && StoppedProcesses.isStopped(rank.pid()))
+                {
+                    send(AgentProtocol.STOPPED, Integer.toString(rank.rank()));
+                }
                 try
                 {
                     new ProcessBuilder("kill", "-" + Mpi.REPORT_SIGNAL, Long.toString(rank.pid())).start();
@@ -209,27 +260,42 @@ public final class HostAgent
             started = new ArrayList<>(ranks);
         }
         final List<RankProcess> pending = new ArrayList<>(started);
+        boolean joining = false;
         while (!pending.isEmpty())
         {
+            if (!joining && (joining = someRankJoining(started)))
+            {
+                send(AgentProtocol.JOINING, "");
+            }
             for (int i = pending.size() - 1; i >= 0; i--)
             {
                 final RankProcess rank = pending.get(i);
                 if (!rank.isAlive())
                 {
-                    if (null != rankStates)
+                    final int state;
+                    synchronized (ranks)
                     {
+                        state = rankStates.state(rank.rank());
                         rankStates.markEnded(rank.rank());
                     }
                     DeadClients.declareDead(driver, rank.rank());
                     rank.awaitOutput(TERMINATE_GRACE_NS);
                     final boolean unclosed = Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank()));
                     final String hint = rank.errors().failureHint();
-                    send(AgentProtocol.EXIT, rank.rank() + " " + rank.exitValue() + " " + unclosed +
+                    send(AgentProtocol.EXIT, rank.rank() + " " + rank.exitValue() + " " + unclosed + " " + state +
                         (null == hint ? "" : " " + hint));
                     pending.remove(i);
                 }
             }
             Thread.sleep(20);
+        }
+    }
+
+    private boolean someRankJoining(final List<RankProcess> started)
+    {
+        synchronized (ranks)
+        {
+            return started.stream().anyMatch(rank -> RankStates.hasBegunToJoin(rankStates.state(rank.rank())));
         }
     }
 

@@ -51,6 +51,8 @@ final class Job implements AutoCloseable
     private final Object driverLock = new Object();
     private MediaDriver driver;
     private RankStates rankStates;
+    /** Whether a rank that has exited had begun to join: its word on the page no longer says so. */
+    private volatile boolean exitedAfterJoining;
     private boolean closed;
 
     /**
@@ -69,7 +71,7 @@ final class Job implements AutoCloseable
         this.command = command;
         this.out = out;
         this.err = err;
-        this.monitor = new ExitMonitor(options.ranks(), options, err);
+        this.monitor = new ExitMonitor(options.ranks(), options, err, this::someRankJoining);
     }
 
     /**
@@ -184,19 +186,48 @@ final class Job implements AutoCloseable
     /**
      * The rank has failed unless it left normally, which the job page tells its peers at once; its client, if it
      * left one, is dead: the driver need not wait for its heartbeat, nor its peers for the driver. Then the monitor
-     * judges the exit.
+     * judges the exit, by the rank's word on the page before it was marked.
      */
     private void rankExited(final RankProcess process)
     {
+        int state = RankStates.UNKNOWN;
         synchronized (driverLock)
         {
             if (null != driver)
             {
+                state = rankStates.state(process.rank());
                 rankStates.markEnded(process.rank());
                 DeadClients.declareDead(driver, process.rank());
             }
         }
-        monitor.exited(() -> failureOf(process));
+        if (RankStates.hasBegunToJoin(state))
+        {
+            exitedAfterJoining = true;
+        }
+        final int stateAtExit = state;
+        monitor.exited(() -> failureOf(process, stateAtExit));
+    }
+
+    /**
+     * @return true once a rank has begun to join the job: the job is a jmpi job.
+     */
+    private boolean someRankJoining()
+    {
+        if (exitedAfterJoining)
+        {
+            return true;
+        }
+        synchronized (driverLock)
+        {
+            for (int rank = 0; null != driver && rank < options.ranks(); rank++)
+            {
+                if (RankStates.hasBegunToJoin(rankStates.state(rank)))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ProcessBuilder processBuilder(final int rank)
@@ -217,9 +248,10 @@ final class Job implements AutoCloseable
     }
 
     /**
+     * @param stateAtExit the rank's word on the job page when its process ended.
      * @return how the rank failed; {@code null} if it exited with 0 after closing jmpi.
      */
-    private Failure failureOf(final RankProcess rank) throws InterruptedException
+    private Failure failureOf(final RankProcess rank, final int stateAtExit) throws InterruptedException
     {
         final int exitValue = rank.exitValue();
         final boolean unclosed = Files.exists(JobEnvironment.openMarker(aeronDir, rank.rank()));
@@ -228,7 +260,8 @@ final class Job implements AutoCloseable
             // the rank's last words, such as a stack trace, come before jrun's verdict, which quotes them
             rank.awaitOutput(OUTPUT_WAIT_NS);
         }
-        return Failure.of(rank.rank(), exitValue, unclosed, 0 == exitValue ? null : rank.errors().failureHint(), "");
+        return Failure.of(rank.rank(), exitValue, unclosed, RankStates.hasJoined(stateAtExit),
+            0 == exitValue ? null : rank.errors().failureHint(), "");
     }
 
     /**
@@ -266,7 +299,15 @@ final class Job implements AutoCloseable
         boolean allAnswered = true;
         for (int i = 0; i < alive.size(); i++)
         {
-            allAnswered &= alive.get(i).errors().awaitReport(before[i], Math.max(0, deadlineNs - System.nanoTime()));
+            final RankProcess rank = alive.get(i);
+            if (!rank.errors().awaitReport(before[i], Math.max(0, deadlineNs - System.nanoTime())))
+            {
+                allAnswered = false;
+                if (StoppedProcesses.isStopped(rank.pid()))
+                {
+                    err.println("jrun: " + StoppedProcesses.silence(rank.rank(), ""));
+                }
+            }
         }
         if (allAnswered)
         {

@@ -2,6 +2,7 @@ package io.jmpi.launcher;
 
 import io.jmpi.transport.JobEnvironment;
 import io.jmpi.transport.JobSecret;
+import io.jmpi.transport.RankStates;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,11 +18,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Supplier;
 
 /**
  * A job across hosts: jrun starts a {@link HostAgent} on every host through the launch agent, collects the hosts'
  * addresses, gives every rank a UDP inbox endpoint, tells each agent which ranks to start, forwards their output,
  * and ends the job as {@link Job} does on one host: the {@link ExitMonitor} judges the exits the agents report.
+ * jrun relays the exit of a rank that did not leave normally to the other agents, which mark it on their job pages
+ * so that its peers there fail their calls on it as peers on its own host do, and names a host that the other
+ * agents can no longer reach ({@link HostLoss}) as lost, with the same relay for its ranks.
  */
 final class RemoteJob implements AutoCloseable
 {
@@ -55,6 +60,10 @@ final class RemoteJob implements AutoCloseable
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final ExitMonitor monitor;
     private final AtomicIntegerArray runningOnHost;
+    private final HostLoss hostLoss;
+    /** Hosts lost or whose agent ended: their later reports are not counted. Guarded by itself. */
+    private final boolean[] gone;
+    private volatile boolean joining;
     private volatile boolean ranksStarted;
     private boolean closed;
 
@@ -74,8 +83,10 @@ final class RemoteJob implements AutoCloseable
         this.command = command;
         this.out = out;
         this.err = err;
-        this.monitor = new ExitMonitor(hostOf.length, options, err);
+        this.monitor = new ExitMonitor(hostOf.length, options, err, () -> joining);
         this.runningOnHost = new AtomicIntegerArray(hosts.size());
+        this.hostLoss = new HostLoss(hosts.size());
+        this.gone = new boolean[hosts.size()];
     }
 
     /**
@@ -91,7 +102,8 @@ final class RemoteJob implements AutoCloseable
         {
             return Job.LAUNCH_FAILURE_EXIT_CODE;
         }
-        startRanks(endpoints(addresses));
+        final int base = PORT_BASE + ThreadLocalRandom.current().nextInt(PORT_SPREAD / 64) * 64;
+        startRanks(endpoints(addresses, base), links(addresses, base));
         return monitor.await(() ->
         {
             tellAll(AgentProtocol.REPORT);
@@ -109,7 +121,10 @@ final class RemoteJob implements AutoCloseable
             {
                 final Process agent = new ProcessBuilder(agentCommand).start();
                 agents.add(agent);
-                agentInputs.add(new OutputStreamWriter(agent.getOutputStream(), StandardCharsets.UTF_8));
+                synchronized (agentInputs)
+                {
+                    agentInputs.add(new OutputStreamWriter(agent.getOutputStream(), StandardCharsets.UTF_8));
+                }
                 follow(h, agent);
             }
             catch (final IOException ex)
@@ -169,9 +184,12 @@ final class RemoteJob implements AutoCloseable
         return jvm;
     }
 
-    private String endpoints(final String[] addresses)
+    /**
+     * @param base the first port of the job's ports on every host.
+     * @return every rank's inbox endpoint, the ports of each host counting up from the base.
+     */
+    private String endpoints(final String[] addresses, final int base)
     {
-        final int base = PORT_BASE + ThreadLocalRandom.current().nextInt(PORT_SPREAD / 64) * 64;
         final int[] nextPort = new int[hosts.size()];
         final StringBuilder endpoints = new StringBuilder();
         for (int rank = 0; rank < hostOf.length; rank++)
@@ -199,7 +217,26 @@ final class RemoteJob implements AutoCloseable
             (MULTICAST_PORT_BASE + random.nextInt(MULTICAST_PORT_SPREAD));
     }
 
-    private synchronized void startRanks(final String endpoints)
+    /**
+     * @return every agent's {@link LinkWatch} endpoint: the port after those of its host's ranks, on the address the
+     * ranks use, so that the watch takes no port they need.
+     */
+    private String links(final String[] addresses, final int base)
+    {
+        final int[] ranksOnHost = new int[hosts.size()];
+        for (final int host : hostOf)
+        {
+            ranksOnHost[host]++;
+        }
+        final StringBuilder links = new StringBuilder();
+        for (int h = 0; h < hosts.size(); h++)
+        {
+            links.append(0 == h ? "" : ",").append(addresses[h]).append(':').append(base + ranksOnHost[h]);
+        }
+        return links.toString();
+    }
+
+    private synchronized void startRanks(final String endpoints, final String links)
     {
         for (final int host : hostOf)
         {
@@ -230,6 +267,7 @@ final class RemoteJob implements AutoCloseable
                 lines.add(AgentProtocol.ARG + " " + word);
             }
             lines.add(AgentProtocol.PREFIX + " " + options.prefixOutput());
+            lines.add(AgentProtocol.PEERS + " " + links);
             if (ranks.length() > 0)
             {
                 lines.add(AgentProtocol.RANKS + " " + ranks);
@@ -254,13 +292,15 @@ final class RemoteJob implements AutoCloseable
                         final String control = line.substring(AgentProtocol.MARK.length());
                         final int space = control.indexOf(' ');
                         final String verb = control.substring(0, space);
-                        if (AgentProtocol.EXIT.equals(verb))
+                        final String value = control.substring(space + 1);
+                        switch (verb)
                         {
-                            rankExited(host, control.substring(space + 1));
-                        }
-                        else
-                        {
-                            events.add(new Event(host, verb, control.substring(space + 1)));
+                            case AgentProtocol.EXIT -> rankExited(host, value);
+                            case AgentProtocol.JOINING -> joining = true;
+                            case AgentProtocol.STOPPED -> err.println("jrun: " + StoppedProcesses.silence(
+                                Integer.parseInt(value), " on host " + hosts.get(host).name()));
+                            case AgentProtocol.UNREACHABLE -> unreachable(host, Integer.parseInt(value));
+                            default -> events.add(new Event(host, verb, value));
                         }
                     }
                     else
@@ -289,38 +329,112 @@ final class RemoteJob implements AutoCloseable
 
     /**
      * @param exit the agent's {@code EXIT} line after the verb: rank, exit value, whether the rank left jmpi open,
-     *             and the failure hint of its last output, if any.
+     *             its word on the job page when it ended, and the failure hint of its last output, if any.
      */
     private void rankExited(final int host, final String exit)
     {
-        final String[] words = exit.split(" ", 4);
+        final String[] words = exit.split(" ", 5);
         final int rank = Integer.parseInt(words[0]);
         final int exitValue = Integer.parseInt(words[1]);
         final boolean unclosed = Boolean.parseBoolean(words[2]);
-        final String hint = words.length > 3 ? words[3] : null;
-        runningOnHost.decrementAndGet(host);
+        final int state = Integer.parseInt(words[3]);
+        final String hint = words.length > 4 ? words[4] : null;
+        synchronized (gone)
+        {
+            if (gone[host])
+            {
+                return;
+            }
+            runningOnHost.decrementAndGet(host);
+        }
+        if (RankStates.hasBegunToJoin(state))
+        {
+            joining = true;
+        }
+        if (RankStates.LEFT != state)
+        {
+            tellOthers(host, List.of(AgentProtocol.FAILED + " " + rank));
+        }
         final String where = " on host " + hosts.get(host).name();
-        monitor.exited(() -> Failure.of(rank, exitValue, unclosed, hint, where));
+        monitor.exited(() -> Failure.of(rank, exitValue, unclosed, RankStates.hasJoined(state), hint, where));
     }
 
     /**
-     * An agent's output has ended: before the ranks start, a host that cannot be reached; after, a lost host,
-     * whose ranks that had not exited count as failed.
+     * An agent cannot reach a host: lost once most of the others cannot either.
+     */
+    private void unreachable(final int reporter, final int host)
+    {
+        final int[] reporters = hostLoss.report(reporter, host);
+        if (null != reporters)
+        {
+            final StringBuilder names = new StringBuilder();
+            for (final int r : reporters)
+            {
+                names.append(names.length() > 0 ? ", " : "").append(hosts.get(r).name());
+            }
+            hostGone(host, () -> "lost host " + hosts.get(host).name() + ": the agents on " + names +
+                " have not heard from it for " + TimeUnit.NANOSECONDS.toSeconds(LinkWatch.SILENCE_NS) + " s");
+        }
+    }
+
+    /**
+     * An agent's output has ended: before the ranks start, a host that cannot be reached; after, a lost host.
      */
     private void agentEnded(final int host, final Process agent)
     {
-        final int lost = runningOnHost.getAndSet(host, 0);
         if (!ranksStarted)
         {
             events.add(new Event(host, null, null));
         }
-        else if (lost > 0)
+        else
         {
-            monitor.exited(() -> new Failure("lost host " + hosts.get(host).name() + ": its agent ended (exit code " +
-                exitCode(agent) + ")", Job.LAUNCH_FAILURE_EXIT_CODE, false));
+            hostGone(host, () -> "lost host " + hosts.get(host).name() + ": its agent ended (exit code " +
+                exitCode(agent) + ")");
+        }
+    }
+
+    /**
+     * A host is gone with its ranks: those that had not exited count as failed, here and on the job pages of the
+     * other hosts, and nothing more it reports counts.
+     */
+    private void hostGone(final int host, final Supplier<String> message)
+    {
+        final int lost;
+        synchronized (gone)
+        {
+            if (gone[host])
+            {
+                return;
+            }
+            gone[host] = true;
+            lost = runningOnHost.getAndSet(host, 0);
+        }
+        if (lost > 0)
+        {
+            final List<String> failed = new ArrayList<>();
+            for (int rank = 0; rank < hostOf.length; rank++)
+            {
+                if (hostOf[rank] == host)
+                {
+                    failed.add(AgentProtocol.FAILED + " " + rank);
+                }
+            }
+            tellOthers(host, failed);
+            monitor.exited(() -> Failure.of(message.get(), Job.LAUNCH_FAILURE_EXIT_CODE));
             for (int i = 1; i < lost; i++)
             {
                 monitor.exited(() -> null);
+            }
+        }
+    }
+
+    private void tellOthers(final int host, final List<String> lines)
+    {
+        for (int h = 0; h < agentInputs.size(); h++)
+        {
+            if (h != host)
+            {
+                tell(h, lines);
             }
         }
     }
@@ -333,21 +447,28 @@ final class RemoteJob implements AutoCloseable
         }
     }
 
-    private synchronized void tell(final int host, final List<String> lines)
+    /**
+     * Lines to one agent, whole; on a lock of their own, as the agents' output threads relay failures while
+     * {@link #close()} may hold this object's.
+     */
+    private void tell(final int host, final List<String> lines)
     {
-        final Writer input = agentInputs.get(host);
-        try
+        synchronized (agentInputs)
         {
-            for (final String line : lines)
+            final Writer input = agentInputs.get(host);
+            try
             {
-                input.write(line);
-                input.write('\n');
+                for (final String line : lines)
+                {
+                    input.write(line);
+                    input.write('\n');
+                }
+                input.flush();
             }
-            input.flush();
-        }
-        catch (final IOException ex)
-        {
-            // the agent is gone; its end is reported by its output thread
+            catch (final IOException ex)
+            {
+                // the agent is gone; its end is reported by its output thread
+            }
         }
     }
 
@@ -377,15 +498,18 @@ final class RemoteJob implements AutoCloseable
         closed = true;
         monitor.end();
         tellAll(AgentProtocol.STOP);
-        for (final Writer input : agentInputs)
+        synchronized (agentInputs)
         {
-            try
+            for (final Writer input : agentInputs)
             {
-                input.close();
-            }
-            catch (final IOException ex)
-            {
-                // already gone
+                try
+                {
+                    input.close();
+                }
+                catch (final IOException ex)
+                {
+                    // already gone
+                }
             }
         }
         final long deadline = System.nanoTime() + STOP_WAIT_NS;

@@ -61,7 +61,8 @@ class JrunCleanupTest
 
         assertTrue(System.currentTimeMillis() - startMs < MAX_ENDED_JOB_MS, result.toString());
         assertEquals(5, result.exitCode(), result.toString());
-        assertEquals(List.of("jrun: rank 0 exited with code 5"), result.jrunMessages(), result.toString());
+        assertEquals(List.of("jrun: rank 0 exited with code 5 before joining the job"), result.jrunMessages(),
+            result.toString());
         assertEquals(List.of("hanging"), result.linesOfRank(1), result.toString());
         assertEquals(List.of("hanging"), result.linesOfRank(2), result.toString());
         JobRunner.assertCleanedUp(jobId);

@@ -41,7 +41,8 @@ class JrunExitTest
 
         assertTrue(System.currentTimeMillis() - startMs < MAX_FAILED_JOB_MS, result.toString());
         assertEquals(3, result.exitCode(), result.toString());
-        assertEquals(List.of("jrun: rank 2 exited with code 3"), result.jrunMessages(), result.toString());
+        assertEquals(List.of("jrun: rank 2 exited with code 3 before joining the job"), result.jrunMessages(),
+            result.toString());
         JobRunner.assertCleanedUp(jobId);
     }
 
@@ -52,7 +53,8 @@ class JrunExitTest
 
         final JobResult result = JobRunner.run(List.of("--job-id", jobId), JOB_TIMEOUT, 3, Throw.class);
 
-        final String verdict = "jrun: rank 1 exited with code 1 (java.lang.IllegalStateException: boom)";
+        final String verdict =
+            "jrun: rank 1 exited with code 1 before joining the job (java.lang.IllegalStateException: boom)";
         assertEquals(1, result.exitCode(), result.toString());
         assertEquals(List.of(verdict), result.jrunMessages(), result.toString());
         final List<String> stderr = result.stderrLines();
@@ -70,8 +72,8 @@ class JrunExitTest
         final JobResult result = JobRunner.run(List.of("--job-id", jobId), JOB_TIMEOUT, 2, KillItself.class);
 
         assertEquals(128 + 9, result.exitCode(), result.toString());
-        assertEquals(List.of("jrun: rank 1 was killed by signal 9 (SIGKILL)"), result.jrunMessages(),
-            result.toString());
+        assertEquals(List.of("jrun: rank 1 was killed by signal 9 (SIGKILL) before joining the job"),
+            result.jrunMessages(), result.toString());
         JobRunner.assertCleanedUp(jobId);
     }
 

@@ -102,6 +102,16 @@ final class TestHosts
     }
 
     /**
+     * @param host e.g. jmpih2.
+     * @param up   false to pull the host's cable (its port on the bridge goes down), true to plug it back.
+     * @return null, or why it failed.
+     */
+    static String link(final String host, final boolean up)
+    {
+        return script("link", host, up ? "up" : "down");
+    }
+
+    /**
      * @return null once every host drops multicast, both ways, or why it failed (iptables missing).
      */
     static String blockMulticast()

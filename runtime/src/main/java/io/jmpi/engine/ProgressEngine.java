@@ -1050,11 +1050,12 @@ public final class ProgressEngine
     }
 
     /**
-     * A peer of this host has died when the job page says so (its launcher saw its process end), and has left when
-     * the page says LEFT: by then its last frames to this rank, and its BYE if it wrote any, are in the inbox, so
-     * the inbox is read first. A peer on another host whose inbox subscription has disappeared without a BYE has
-     * died, after a grace period: when it leaves normally, its last data and its BYE may still be on the wire (its
-     * publication lingers) after its inbox is gone.
+     * A peer has died when the job page says so: its launcher saw its process end, or, for a peer on another host,
+     * jrun relayed that to this host's agent or found the peer's host lost. A peer of this host has left when the
+     * page says LEFT: by then its last frames to this rank, and its BYE if it wrote any, are in the inbox, so the
+     * inbox is read first. A peer on another host whose inbox has been unreachable for the driver's network
+     * liveness timeout without a BYE has gone, after a grace period: when it leaves normally, its last data and its
+     * BYE may still be on the wire (its publication lingers) after its inbox is gone.
      */
     private int checkPeers()
     {
@@ -1074,6 +1075,11 @@ public final class ProgressEngine
             if (local[r])
             {
                 work += checkLocalPeer(r);
+            }
+            else if (RankStates.FAILED == rankStates.state(r))
+            {
+                peerGone(r, PEER_FAILED);
+                work++;
             }
             else if (peer(r).isConnected())
             {

@@ -5,6 +5,7 @@ import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
 import io.aeron.exceptions.ClientTimeoutException;
+import io.aeron.exceptions.ConductorServiceTimeoutException;
 import io.aeron.exceptions.DriverTimeoutException;
 import io.aeron.protocol.DataHeaderFlyweight;
 import org.agrona.CloseHelper;
@@ -92,6 +93,7 @@ public final class AeronTransport implements AutoCloseable
         {
             rankStates = RankStates.map(new File(environment.aeronDir()), environment.size());
             final int rank = environment.rank();
+            rankStates.state(rank, RankStates.JOINING);
             aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(environment.aeronDir())
                 .clientName(JobEnvironment.clientName(rank))
@@ -158,16 +160,28 @@ public final class AeronTransport implements AutoCloseable
      * Without its driver a rank can neither send nor receive again: when the driver has not answered or heartbeated
      * for the whole liveness timeout (jrun, which hosts it, stopped; its death is noticed sooner by
      * {@link DriverHostWatch}), or the driver has declared this client dead, the rank ends itself instead of hanging.
+     * So it does when its own client ended itself because this process was stopped for longer than that timeout.
      */
     private static void onClientError(final int rank, final Throwable error)
     {
+        if (error instanceof ConductorServiceTimeoutException)
+        {
+            exit("jmpi: rank " + rank + " was paused for longer than its media driver waits for a client (" +
+                TimeUnit.NANOSECONDS.toSeconds(EmbeddedDriver.CLIENT_LIVENESS_TIMEOUT_NS) + " s), exiting: " +
+                error.getMessage());
+        }
         if (error instanceof DriverTimeoutException || error instanceof ClientTimeoutException)
         {
-            System.err.println("jmpi: rank " + rank + " lost its media driver (jrun gone?), exiting: " + error.getMessage());
-            System.err.flush();
-            Runtime.getRuntime().halt(LOST_DRIVER_EXIT_CODE);
+            exit("jmpi: rank " + rank + " lost its media driver (jrun gone?), exiting: " + error.getMessage());
         }
         System.err.println("jmpi: rank " + rank + ": " + error);
+    }
+
+    private static void exit(final String message)
+    {
+        System.err.println(message);
+        System.err.flush();
+        Runtime.getRuntime().halt(LOST_DRIVER_EXIT_CODE);
     }
 
     private static void awaitPublications(

@@ -15,13 +15,27 @@ import java.util.concurrent.TimeUnit;
  * Closed publications linger 5 s so that a rank that leaves right after its last send still has its data (and
  * its BYE) delivered over UDP, where a receiver may be behind.
  * <p>
- * A client that stops heartbeating for {@link #CLIENT_LIVENESS_TIMEOUT_NS} is declared dead and its inbox closed;
- * that is how the surviving ranks learn that a peer has died (see the progress engine's peer check). The timeout
- * is long, and the clients wait as long for the driver, because a JVM starved of CPU (dozens of ranks booting on
- * a few cores, the driver's own thread among them) may not heartbeat or answer for seconds while it is merely
- * busy. Dead ranks are not waited for: the process that hosts the driver (jrun or its host agent) sees a rank's
- * process exit and tells the driver at once that its client is dead, and ranks watch that process in turn
- * ({@link DriverHostWatch}).
+ * A rank is declared failed when its process is gone, never because it stopped heartbeating: the process that
+ * hosts the driver (jrun or its host agent) is the rank's parent, sees its exit at once, marks it FAILED on the
+ * job page ({@link RankStates}) and tells the driver that its client is dead; jrun relays the exits of ranks of
+ * other hosts to every agent, and names a host that the others can no longer reach. So the liveness timeouts
+ * below only have to tell a paused process (SIGSTOP, a long garbage collection, a starved CPU: dozens of ranks
+ * booting on a few cores, the driver's own thread among them) from a stuck one, and are long:
+ * <ul>
+ *   <li>{@link #CLIENT_LIVENESS_TIMEOUT_NS}, how long the driver waits for a client's heartbeat and a client for
+ *       the driver's: 2 min, twice the minute of pause a rank is promised; the Aeron client also ends itself when
+ *       its own conductor did not run for that long, so it bounds the pause a rank survives. Beyond it a job is
+ *       stuck, not paused, and {@code --timeout} is the way to bound it.</li>
+ *   <li>Publication unblock: a log that a publisher stopped in the middle of writing (claimed, not committed) is
+ *       unblocked after this; Aeron wants it beyond the client liveness, so that the writer is dead by then. A
+ *       rank killed in the middle of a frame, a window of microseconds, so blocks that inbox for as long.</li>
+ *   <li>{@link #NETWORK_LIVENESS_TIMEOUT_NS}, image liveness and publication connection: how long a UDP image
+ *       lives without a frame from the sending host's driver, and a UDP publication counts as connected without
+ *       a status message from the receiving host's. Only a host's agent and the network keep them alive, not its
+ *       ranks; 30 s, beyond the 10 s after which the agents report a silent host (LinkWatch in the launcher), so
+ *       that jrun names a lost host before its peers' ranks take it for departed.</li>
+ * </ul>
+ * Dead ranks are not waited for, and ranks watch the process that hosts their driver ({@link DriverHostWatch}).
  * <p>
  * IPC data never passes through the driver (ranks write and read the shared log buffers directly), so the driver
  * runs its agents on one shared thread that backs off to parking (at most 100 us, which bounds the latency it adds
@@ -41,8 +55,9 @@ public final class EmbeddedDriver
     private static final int COUNTER_VALUES_LENGTH = 1024 * 1024;
 
     /** How long the driver waits for a client's heartbeat and a client for the driver's answers and heartbeat. */
-    public static final long CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
-    /** A log that a publisher died in the middle of writing is unblocked after this; Aeron wants it beyond liveness. */
+    public static final long CLIENT_LIVENESS_TIMEOUT_NS = TimeUnit.MINUTES.toNanos(2);
+    /** How long a UDP image or publication lives without a frame from the host at its other end. */
+    private static final long NETWORK_LIVENESS_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(30);
     private static final long PUBLICATION_UNBLOCK_TIMEOUT_NS = CLIENT_LIVENESS_TIMEOUT_NS + TimeUnit.SECONDS.toNanos(10);
 
     /**
@@ -101,7 +116,8 @@ public final class EmbeddedDriver
             .ipcMtuLength(Channels.IPC_MTU)
             .counterValuesBufferLength(COUNTER_VALUES_LENGTH)
             .clientLivenessTimeoutNs(CLIENT_LIVENESS_TIMEOUT_NS)
-            .imageLivenessTimeoutNs(TimeUnit.SECONDS.toNanos(5))
+            .imageLivenessTimeoutNs(NETWORK_LIVENESS_TIMEOUT_NS)
+            .publicationConnectionTimeoutNs(NETWORK_LIVENESS_TIMEOUT_NS)
             .publicationUnblockTimeoutNs(PUBLICATION_UNBLOCK_TIMEOUT_NS)
             .publicationLingerTimeoutNs(TimeUnit.SECONDS.toNanos(5));
 

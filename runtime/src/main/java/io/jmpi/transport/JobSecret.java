@@ -22,7 +22,6 @@ public final class JobSecret
     private static final int DRAWN_BYTES = 32;
     /** Fewer bits than this could be guessed: 128 bits is the least a secret given in the environment may have. */
     private static final int MIN_HEX_DIGITS = 32;
-    private static final String TOKEN_LABEL = "jmpi frame token\0";
 
     private JobSecret()
     {
@@ -52,18 +51,32 @@ public final class JobSecret
     }
 
     /**
-     * The token in every frame of the job: the first 64 bits of SHA-256 over a label and the secret, so that the
-     * token reveals nothing of the secret and no other job's secret yields it by more than chance (2^-64).
+     * The token in every frame of the job.
      *
      * @param secret the job's secret.
      * @return the token.
      */
     static long frameToken(final String secret)
     {
+        return derive(secret, "jmpi frame token");
+    }
+
+    /**
+     * A token for one purpose: the first 64 bits of SHA-256 over the purpose and the secret, so that a token
+     * reveals nothing of the secret nor of the job's other tokens, and no other job's secret yields it by more
+     * than chance (2^-64).
+     *
+     * @param secret  the job's secret.
+     * @param purpose what the token is for, distinct for each use.
+     * @return the token.
+     */
+    public static long derive(final String secret, final String purpose)
+    {
         try
         {
             final MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(TOKEN_LABEL.getBytes(StandardCharsets.US_ASCII));
+            digest.update(purpose.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte)0);
             final byte[] hash = digest.digest(secret.getBytes(StandardCharsets.US_ASCII));
             long token = 0;
             for (int i = 0; i < Long.BYTES; i++)

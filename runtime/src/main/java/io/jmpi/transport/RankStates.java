@@ -14,6 +14,10 @@ import java.nio.MappedByteBuffer;
  * its host has died or left within one look at the page, without a publication to the peer, and a rank paused
  * for a long time (a stopped process, a long garbage collection) is never taken for a dead one.
  * <p>
+ * In a job across hosts each host has a page for every rank of the job: the words of ranks elsewhere are written
+ * FAILED by the host agent when jrun tells it that such a rank's process ended without leaving, or that its host
+ * was lost.
+ * <p>
  * Each word has one writer at a time (the rank while it lives, then its launcher), so plain release stores and
  * acquire loads are enough.
  */
@@ -27,8 +31,10 @@ public final class RankStates implements AutoCloseable
     public static final int JOINED = 1;
     /** The rank closed jmpi: nothing more will come from it. */
     public static final int LEFT = 2;
-    /** The rank's process ended without closing jmpi. */
+    /** The rank's process ended without closing jmpi, or its host was lost. */
     public static final int FAILED = 3;
+    /** The rank has begun to connect (entered init): the job is a jmpi job. */
+    public static final int JOINING = 4;
 
     private final MappedByteBuffer mapping;
     private final UnsafeBuffer words;
@@ -71,7 +77,7 @@ public final class RankStates implements AutoCloseable
 
     /**
      * @param rank a world rank.
-     * @return its state: {@link #UNKNOWN}, {@link #JOINED}, {@link #LEFT} or {@link #FAILED}.
+     * @return its state: {@link #UNKNOWN}, {@link #JOINING}, {@link #JOINED}, {@link #LEFT} or {@link #FAILED}.
      */
     public int state(final int rank)
     {
@@ -79,7 +85,8 @@ public final class RankStates implements AutoCloseable
     }
 
     /**
-     * Set a rank's state; the rank itself sets JOINED and LEFT, its launcher FAILED once its process has ended.
+     * Set a rank's state; the rank itself sets JOINING, JOINED and LEFT, its launcher FAILED once its process has
+     * ended.
      *
      * @param rank  a world rank.
      * @param state the new state.
@@ -87,6 +94,25 @@ public final class RankStates implements AutoCloseable
     public void state(final int rank, final int state)
     {
         words.putLongRelease(offset(rank), state);
+    }
+
+    /**
+     * @param state a rank's state.
+     * @return true if the rank has begun to join the job itself: JOINING, JOINED or LEFT (FAILED is the launcher's
+     * word, also for a rank that never joined).
+     */
+    public static boolean hasBegunToJoin(final int state)
+    {
+        return JOINING == state || hasJoined(state);
+    }
+
+    /**
+     * @param state a rank's state.
+     * @return true if the rank had joined the job: JOINED, or LEFT after it.
+     */
+    public static boolean hasJoined(final int state)
+    {
+        return JOINED == state || LEFT == state;
     }
 
     /**
