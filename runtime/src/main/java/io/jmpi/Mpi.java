@@ -52,6 +52,15 @@ public final class Mpi implements AutoCloseable
     /** System property: largest message in bytes sent eagerly, before rendezvous takes over. */
     public static final String EAGER_LIMIT_PROPERTY = "jmpi.eagerLimit";
     /**
+     * System property: the deserialization filter of object messages ({@link Comm#recvObjects}, mpiJava's
+     * {@code MPI.OBJECT}) in {@code jdk.serialFilter} syntax, for example {@code com.example.*;java.base/*;!*}. It
+     * replaces the default filter, which allows the classes of the program's class path and the JDK's value
+     * classes (boxed primitives, String, enums, java.util, java.util.concurrent, java.math, java.time) in graphs
+     * nested at most 256 deep with at most 2^24 references. A received stream the filter rejects fails its
+     * receive with ERR_OTHER naming the class; a malformed value fails init with ERR_ARG.
+     */
+    public static final String SERIAL_FILTER_PROPERTY = "jmpi.serialFilter";
+    /**
      * Default of {@link #EAGER_LIMIT_PROPERTY}: 2 KiB, as small as Open MPI's shared-memory eager limit (4 KiB) for
      * the same reason: above it, a rendezvous through the pair's data ring (one round trip, then copies that no
      * media driver paces) moves a stream of messages 3 to 6 times faster than eager frames through the inbox log,
@@ -104,7 +113,7 @@ public final class Mpi implements AutoCloseable
      * @param args the program's arguments, accepted for symmetry with MPI_Init and not modified.
      * @return the runtime; close it last (MPI_Finalize).
      * @throws MpiException ERR_OTHER if the runtime is already initialised in this process, or the job cannot be
-     *                      joined.
+     *                      joined; ERR_ARG if {@link #SERIAL_FILTER_PROPERTY} is not a valid filter.
      */
     public static synchronized Mpi init(final String[] args)
     {
@@ -112,6 +121,7 @@ public final class Mpi implements AutoCloseable
         {
             throw new MpiException(ErrorClass.ERR_OTHER, "jmpi is already initialised in this process");
         }
+        ObjectFilter.checkConfigured();
         try
         {
             // first: connecting may wait long for a busy driver, and its host may die meanwhile
