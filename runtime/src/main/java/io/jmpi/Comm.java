@@ -386,6 +386,7 @@ public final class Comm
         final RecvOp op = mpi.threadState().probe;
         if (!engine.probe(context, worldSource(source), tag, op))
         {
+            throwIfOverflowed(source);
             return false;
         }
         status.set(commRanks[op.matchedSource()], op.matchedTag(), op.messageLength(), ErrorClass.SUCCESS, Datatype.BYTE);
@@ -437,6 +438,7 @@ public final class Comm
         final MatchedMessage matched = engine.matchedProbe(context, worldSource(source), tag);
         if (null == matched)
         {
+            throwIfOverflowed(source);
             return null;
         }
         final Status status = new Status();
@@ -1050,7 +1052,32 @@ public final class Comm
             throw new MpiException(error, "message of " + op.messageLength() + " bytes from rank " + status.source +
                 " tag " + status.tag + " truncated to the receive buffer's " + op.receivedLength() + " bytes");
         }
+        if (ErrorClass.ERR_NO_MEM == error)
+        {
+            throw overflowedBy(op.matchedSource());
+        }
         throwIfFailed(op, "receive");
+    }
+
+    /**
+     * A probe that found nothing fails if the message it waits for may be one a flooding sender lost.
+     */
+    private void throwIfOverflowed(final int source)
+    {
+        final int sender = engine.overflowedSender(worldSource(source));
+        if (sender >= 0)
+        {
+            throw overflowedBy(sender);
+        }
+    }
+
+    private MpiException overflowedBy(final int worldSender)
+    {
+        final String sender = Group.UNDEFINED == commRanks[worldSender] ?
+            "world rank " + worldSender : "rank " + commRanks[worldSender] + " of " + this;
+        return new MpiException(ErrorClass.ERR_NO_MEM, sender + " sent more unexpected messages than this rank " +
+            "holds (" + Mpi.UNEXPECTED_LIMIT_PROPERTY + "=" + engine.unexpectedLimit() + " bytes): its messages " +
+            "from then on are lost; receive sooner, or send synchronously");
     }
 
     /**

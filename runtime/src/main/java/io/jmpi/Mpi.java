@@ -61,6 +61,16 @@ public final class Mpi implements AutoCloseable
      */
     public static final String SERIAL_FILTER_PROPERTY = "jmpi.serialFilter";
     /**
+     * System property: most bytes of heap the unexpected messages queued at a rank may hold (eager messages that
+     * arrived before their receive, payload and bookkeeping), default a quarter of the maximum heap
+     * ({@code Runtime.maxMemory()}), which leaves the program three quarters, and its receive buffers room for the
+     * messages it drains. A sender whose message would pass the bound has flooded the rank: that message and the
+     * sender's later ones are dropped, and the receives and probes that could have matched them fail with
+     * ERR_NO_MEM naming the sender, rather than the rank running out of memory. Messages the sender queued before
+     * are still received.
+     */
+    public static final String UNEXPECTED_LIMIT_PROPERTY = "jmpi.unexpectedLimit";
+    /**
      * Default of {@link #EAGER_LIMIT_PROPERTY}: 2 KiB, as small as Open MPI's shared-memory eager limit (4 KiB) for
      * the same reason: above it, a rendezvous through the pair's data ring (one round trip, then copies that no
      * media driver paces) moves a stream of messages 3 to 6 times faster than eager frames through the inbox log,
@@ -91,7 +101,8 @@ public final class Mpi implements AutoCloseable
         this.environment = transport.environment();
         final int size = environment.size();
         this.engine = new ProgressEngine(
-            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), environment.frameToken());
+            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), environment.frameToken(),
+            unexpectedLimit());
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->
         {
@@ -107,13 +118,37 @@ public final class Mpi implements AutoCloseable
         this.world = Comm.create(this, WORLD_CONTEXT, all, size);
     }
 
+    private static long unexpectedLimit()
+    {
+        final String value = System.getProperty(UNEXPECTED_LIMIT_PROPERTY);
+        if (null == value)
+        {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
+        try
+        {
+            final long limit = Long.parseLong(value.trim());
+            if (limit > 0)
+            {
+                return limit;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // reported below, as a value out of range is
+        }
+        throw new MpiException(ErrorClass.ERR_ARG,
+            UNEXPECTED_LIMIT_PROPERTY + " expects a positive number of bytes, got '" + value + "'");
+    }
+
     /**
      * Initialise the runtime (MPI_Init): connect to the job and wait until every rank has joined.
      *
      * @param args the program's arguments, accepted for symmetry with MPI_Init and not modified.
      * @return the runtime; close it last (MPI_Finalize).
      * @throws MpiException ERR_OTHER if the runtime is already initialised in this process, or the job cannot be
-     *                      joined; ERR_ARG if {@link #SERIAL_FILTER_PROPERTY} is not a valid filter.
+     *                      joined; ERR_ARG if {@link #SERIAL_FILTER_PROPERTY} is not a valid filter or
+     *                      {@link #UNEXPECTED_LIMIT_PROPERTY} not a positive number.
      */
     public static synchronized Mpi init(final String[] args)
     {
@@ -122,6 +157,7 @@ public final class Mpi implements AutoCloseable
             throw new MpiException(ErrorClass.ERR_OTHER, "jmpi is already initialised in this process");
         }
         ObjectFilter.checkConfigured();
+        unexpectedLimit();
         try
         {
             // first: connecting may wait long for a busy driver, and its host may die meanwhile
