@@ -396,9 +396,10 @@ public final class Comm
     /**
      * Wait for a matching message and take it so that only the returned handle can receive it (MPI_Mprobe).
      *
-     * @param source rank or {@link Mpi#ANY_SOURCE}.
+     * @param source rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
      * @param tag    tag or {@link Mpi#ANY_TAG}.
-     * @return the message; receive it with {@link Message#recv}.
+     * @return the message; receive it with {@link Message#recv}. From PROC_NULL it is, at once, the no-process
+     * message (MPI_MESSAGE_NO_PROC): its status has source PROC_NULL, tag ANY_TAG and count 0.
      */
     public Message mprobe(final int source, final int tag)
     {
@@ -423,9 +424,10 @@ public final class Comm
     /**
      * Take a matching message if one has arrived (MPI_Improbe).
      *
-     * @param source rank or {@link Mpi#ANY_SOURCE}.
+     * @param source rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
      * @param tag    tag or {@link Mpi#ANY_TAG}.
-     * @return the message, or null if none has arrived.
+     * @return the message, or null if none has arrived; from PROC_NULL, the no-process message, as for
+     * {@link #mprobe}.
      */
     public Message improbe(final int source, final int tag)
     {
@@ -433,7 +435,9 @@ public final class Comm
         checkSourceAndTag(source, tag);
         if (Mpi.PROC_NULL == source)
         {
-            throw new MpiException(ErrorClass.ERR_RANK, "a matched probe needs a real source, not PROC_NULL");
+            final Status status = new Status();
+            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            return new Message(this, null, status);
         }
         final MatchedMessage matched = engine.matchedProbe(context, worldSource(source), tag);
         if (null == matched)
@@ -941,6 +945,11 @@ public final class Comm
     int worldRankOf(final int commRank)
     {
         return worldRanks[commRank];
+    }
+
+    int commRankOf(final int worldRank)
+    {
+        return commRanks[worldRank];
     }
 
     private void blockingSend(
