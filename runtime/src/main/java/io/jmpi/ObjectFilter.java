@@ -26,7 +26,7 @@ import java.util.Set;
  * property {@link Mpi#SERIAL_FILTER_PROPERTY} replaces this default with a filter in {@code jdk.serialFilter}
  * syntax ({@link ObjectInputFilter.Config#createFilter}), which like {@code jdk.serialFilter} lets through what it
  * does not decide. Whatever the filter, an array longer than the bytes left in the message is rejected: each
- * element takes at least one byte, so such an array cannot be real, and only would make the receiver allocate
+ * element takes at least one byte, so such an array cannot be real, and would only make the receiver allocate
  * what the sender never sent (a few bytes can declare an array of 2^31 - 1 longs).
  */
 final class ObjectFilter implements ObjectInputFilter
