@@ -77,6 +77,7 @@ class ObjectsTest
             errorsAndNull(world, rank);
             persistent(world, next, prev);
             packing(world, rank);
+            filtered(world, rank);
 
             world.Barrier();
             MPI.Finalize();
@@ -84,6 +85,66 @@ class ObjectsTest
             {
                 System.out.println("ok");
             }
+        }
+
+        /**
+         * A class outside the deserialization filter fails the receive with ERR_OTHER naming it, whether the objects
+         * come inline, after a header, or by a collective; the communicator stays usable.
+         */
+        private static void filtered(final Intracomm world, final int rank) throws Exception
+        {
+            final Object[] small = { new javax.management.ObjectName("jmpi:type=Small") };
+            // beyond the 8 KiB of a first message: a header, then the payload
+            final Object[] big = { new byte[32 * 1024], new javax.management.ObjectName("jmpi:type=Big") };
+            if (1 == rank)
+            {
+                world.Send(small, 0, 1, MPI.OBJECT, 2, 40);
+                world.Send(big, 0, 2, MPI.OBJECT, 2, 41);
+                world.Send(new Object[]{ "fine" }, 0, 1, MPI.OBJECT, 2, 42);
+            }
+            else if (2 == rank)
+            {
+                rejected(() -> world.Recv(new Object[1], 0, 1, MPI.OBJECT, 1, 40), "inline objects");
+                rejected(() -> world.Irecv(new Object[2], 0, 2, MPI.OBJECT, 1, 41).Wait(), "objects after a header");
+                final Object[] fine = new Object[1];
+                world.Recv(fine, 0, 1, MPI.OBJECT, 1, 42);
+                Check.equal("fine", fine[0], "objects received after rejected ones");
+            }
+            final Object[] broadcast = 0 == rank ? small.clone() : new Object[1];
+            if (0 == rank)
+            {
+                world.Bcast(broadcast, 0, 1, MPI.OBJECT, 0);
+            }
+            else
+            {
+                rejected(() -> world.Bcast(broadcast, 0, 1, MPI.OBJECT, 0), "broadcast objects");
+            }
+            final Object[] after = { 0 == rank ? "after" : null };
+            world.Bcast(after, 0, 1, MPI.OBJECT, 0);
+            Check.equal("after", after[0], "a broadcast after a rejected one");
+        }
+
+        private static void rejected(final Call call, final String what)
+        {
+            try
+            {
+                call.run();
+                Check.fail(what + " of a class outside the filter were accepted");
+            }
+            catch (final MPIException expected)
+            {
+                Check.equal(16, expected.getErrorClass(), "error class of rejected " + what);
+                Check.that(expected.getMessage().contains("class javax.management.ObjectName is neither on the " +
+                    "class path nor a JDK value class"), "the rejection names the class: " + expected.getMessage());
+            }
+        }
+
+        /**
+         * A call of the mpiJava API.
+         */
+        private interface Call
+        {
+            void run() throws MPIException;
         }
 
         private static void large(final Intracomm world, final int rank, final int next, final int prev)

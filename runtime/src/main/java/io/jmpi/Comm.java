@@ -386,6 +386,7 @@ public final class Comm
         final RecvOp op = mpi.threadState().probe;
         if (!engine.probe(context, worldSource(source), tag, op))
         {
+            throwIfOverflowed(source);
             return false;
         }
         status.set(commRanks[op.matchedSource()], op.matchedTag(), op.messageLength(), ErrorClass.SUCCESS, Datatype.BYTE);
@@ -395,9 +396,10 @@ public final class Comm
     /**
      * Wait for a matching message and take it so that only the returned handle can receive it (MPI_Mprobe).
      *
-     * @param source rank or {@link Mpi#ANY_SOURCE}.
+     * @param source rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
      * @param tag    tag or {@link Mpi#ANY_TAG}.
-     * @return the message; receive it with {@link Message#recv}.
+     * @return the message; receive it with {@link Message#recv}. From PROC_NULL it is, at once, the no-process
+     * message (MPI_MESSAGE_NO_PROC): its status has source PROC_NULL, tag ANY_TAG and count 0.
      */
     public Message mprobe(final int source, final int tag)
     {
@@ -422,9 +424,10 @@ public final class Comm
     /**
      * Take a matching message if one has arrived (MPI_Improbe).
      *
-     * @param source rank or {@link Mpi#ANY_SOURCE}.
+     * @param source rank, {@link Mpi#ANY_SOURCE} or {@link Mpi#PROC_NULL}.
      * @param tag    tag or {@link Mpi#ANY_TAG}.
-     * @return the message, or null if none has arrived.
+     * @return the message, or null if none has arrived; from PROC_NULL, the no-process message, as for
+     * {@link #mprobe}.
      */
     public Message improbe(final int source, final int tag)
     {
@@ -432,11 +435,14 @@ public final class Comm
         checkSourceAndTag(source, tag);
         if (Mpi.PROC_NULL == source)
         {
-            throw new MpiException(ErrorClass.ERR_RANK, "a matched probe needs a real source, not PROC_NULL");
+            final Status status = new Status();
+            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            return new Message(this, null, status);
         }
         final MatchedMessage matched = engine.matchedProbe(context, worldSource(source), tag);
         if (null == matched)
         {
+            throwIfOverflowed(source);
             return null;
         }
         final Status status = new Status();
@@ -941,6 +947,11 @@ public final class Comm
         return worldRanks[commRank];
     }
 
+    int commRankOf(final int worldRank)
+    {
+        return commRanks[worldRank];
+    }
+
     private void blockingSend(
         final Object buffer,
         final int offset,
@@ -1050,7 +1061,32 @@ public final class Comm
             throw new MpiException(error, "message of " + op.messageLength() + " bytes from rank " + status.source +
                 " tag " + status.tag + " truncated to the receive buffer's " + op.receivedLength() + " bytes");
         }
+        if (ErrorClass.ERR_NO_MEM == error)
+        {
+            throw overflowedBy(op.matchedSource());
+        }
         throwIfFailed(op, "receive");
+    }
+
+    /**
+     * A probe that found nothing fails if the message it waits for may be one a flooding sender lost.
+     */
+    private void throwIfOverflowed(final int source)
+    {
+        final int sender = engine.overflowedSender(worldSource(source));
+        if (sender >= 0)
+        {
+            throw overflowedBy(sender);
+        }
+    }
+
+    private MpiException overflowedBy(final int worldSender)
+    {
+        final String sender = Group.UNDEFINED == commRanks[worldSender] ?
+            "world rank " + worldSender : "rank " + commRanks[worldSender] + " of " + this;
+        return new MpiException(ErrorClass.ERR_NO_MEM, sender + " sent more unexpected messages than this rank " +
+            "holds (" + Mpi.UNEXPECTED_LIMIT_PROPERTY + "=" + engine.unexpectedLimit() + " bytes): its messages " +
+            "from then on are lost; receive sooner, or send synchronously");
     }
 
     /**

@@ -6,10 +6,13 @@ import io.jmpi.engine.RecvOp;
 /**
  * A message taken by a matched probe (MPI_Message from MPI_Mprobe): no other receive can match it, so a thread
  * can probe for a message's size, allocate, and receive exactly that message even while other threads receive.
+ * A matched probe of PROC_NULL gives the no-process message (MPI_MESSAGE_NO_PROC), whose receive completes at once
+ * with source PROC_NULL, tag ANY_TAG and count 0, as often as it is received.
  */
 public final class Message
 {
     private final Comm comm;
+    /** Null for the no-process message. */
     private final MatchedMessage matched;
     private final Status status;
 
@@ -41,6 +44,12 @@ public final class Message
     {
         final RecvOp op = new RecvOp();
         final Datatype type = Buffers.region(op, buffer, offset, count, true);
+        if (null == matched)
+        {
+            final Status noProcess = new Status();
+            noProcess.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, type);
+            return noProcess;
+        }
         try
         {
             comm.engine().receiveMatched(op, matched);

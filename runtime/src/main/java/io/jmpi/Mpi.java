@@ -54,6 +54,25 @@ public final class Mpi implements AutoCloseable
     /** System property: largest message in bytes sent eagerly, before rendezvous takes over. */
     public static final String EAGER_LIMIT_PROPERTY = "jmpi.eagerLimit";
     /**
+     * System property: the deserialization filter of object messages ({@link Comm#recvObjects}, mpiJava's
+     * {@code MPI.OBJECT}) in {@code jdk.serialFilter} syntax, for example {@code com.example.*;java.base/*;!*}. It
+     * replaces the default filter, which allows the classes of the program's class path and the JDK's value
+     * classes (boxed primitives, String, enums, java.util, java.util.concurrent, java.math, java.time) in graphs
+     * nested at most 256 deep with at most 2^24 references. A received stream the filter rejects fails its
+     * receive with ERR_OTHER naming the class; a malformed value fails init with ERR_ARG.
+     */
+    public static final String SERIAL_FILTER_PROPERTY = "jmpi.serialFilter";
+    /**
+     * System property: most bytes of heap the unexpected messages queued at a rank may hold (eager messages that
+     * arrived before their receive, payload and bookkeeping), default a quarter of the maximum heap
+     * ({@code Runtime.maxMemory()}), which leaves the program three quarters, and its receive buffers room for the
+     * messages it drains. A sender whose message would pass the bound has flooded the rank: that message and the
+     * sender's later ones are dropped, and the receives and probes that could have matched them fail with
+     * ERR_NO_MEM naming the sender, rather than the rank running out of memory. Messages the sender queued before
+     * are still received.
+     */
+    public static final String UNEXPECTED_LIMIT_PROPERTY = "jmpi.unexpectedLimit";
+    /**
      * Default of {@link #EAGER_LIMIT_PROPERTY}: 2 KiB, as small as Open MPI's shared-memory eager limit (4 KiB) for
      * the same reason: above it, a rendezvous through the pair's data ring (one round trip, then copies that no
      * media driver paces) moves a stream of messages 3 to 6 times faster than eager frames through the inbox log,
@@ -87,7 +106,8 @@ public final class Mpi implements AutoCloseable
         final int size = environment.size();
         this.frameToken = environment.frameToken();
         this.engine = new ProgressEngine(
-            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), frameToken);
+            transport, Integer.getInteger(EAGER_LIMIT_PROPERTY, DEFAULT_EAGER_LIMIT), frameToken,
+            unexpectedLimit());
         final int localSize = environment.localSize();
         this.threadState = ThreadLocal.withInitial(() ->
         {
@@ -103,13 +123,37 @@ public final class Mpi implements AutoCloseable
         this.world = Comm.create(this, WORLD_CONTEXT, all, size);
     }
 
+    private static long unexpectedLimit()
+    {
+        final String value = System.getProperty(UNEXPECTED_LIMIT_PROPERTY);
+        if (null == value)
+        {
+            return Runtime.getRuntime().maxMemory() / 4;
+        }
+        try
+        {
+            final long limit = Long.parseLong(value.trim());
+            if (limit > 0)
+            {
+                return limit;
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // reported below, as a value out of range is
+        }
+        throw new MpiException(ErrorClass.ERR_ARG,
+            UNEXPECTED_LIMIT_PROPERTY + " expects a positive number of bytes, got '" + value + "'");
+    }
+
     /**
      * Initialise the runtime (MPI_Init): connect to the job and wait until every rank has joined.
      *
      * @param args the program's arguments, accepted for symmetry with MPI_Init and not modified.
      * @return the runtime; close it last (MPI_Finalize).
      * @throws MpiException ERR_OTHER if the runtime is already initialised in this process, or the job cannot be
-     *                      joined.
+     *                      joined; ERR_ARG if {@link #SERIAL_FILTER_PROPERTY} is not a valid filter or
+     *                      {@link #UNEXPECTED_LIMIT_PROPERTY} not a positive number.
      */
     public static synchronized Mpi init(final String[] args)
     {
@@ -117,6 +161,8 @@ public final class Mpi implements AutoCloseable
         {
             throw new MpiException(ErrorClass.ERR_OTHER, "jmpi is already initialised in this process");
         }
+        ObjectFilter.checkConfigured();
+        unexpectedLimit();
         try
         {
             // first: connecting may wait long for a busy driver, and its host may die meanwhile

@@ -115,19 +115,34 @@ public final class Request
     {
         final Status[] statuses = new Status[requests.length];
         MpiException first = null;
-        for (int i = 0; i < requests.length; i++)
+        final ThreadState state = threadState(requests);
+        if (null != state)
         {
-            if (null != requests[i])
+            state.block("waitAll", requests);
+        }
+        try
+        {
+            for (int i = 0; i < requests.length; i++)
             {
-                try
+                if (null != requests[i])
                 {
-                    statuses[i] = requests[i].waitFor();
+                    try
+                    {
+                        statuses[i] = requests[i].await(state);
+                    }
+                    catch (final MpiException ex)
+                    {
+                        statuses[i] = requests[i].status;
+                        first = null == first ? ex : first;
+                    }
                 }
-                catch (final MpiException ex)
-                {
-                    statuses[i] = requests[i].status;
-                    first = null == first ? ex : first;
-                }
+            }
+        }
+        finally
+        {
+            if (null != state)
+            {
+                state.unblock();
             }
         }
         if (null != first)
@@ -146,23 +161,7 @@ public final class Request
      */
     public static int waitAny(final Request... requests)
     {
-        Request any = null;
-        for (final Request request : requests)
-        {
-            any = null == any ? request : any;
-        }
-        if (null == any)
-        {
-            return Status.UNDEFINED;
-        }
-        final ThreadState state = any.comm.mpi().threadState();
-        state.idle.reset();
-        int index;
-        while ((index = testAny(requests)) < 0)
-        {
-            state.idle.idle(0);
-        }
-        return index;
+        return waitAny("waitAny", requests);
     }
 
     /**
@@ -173,11 +172,74 @@ public final class Request
      */
     public static int[] waitSome(final Request... requests)
     {
-        if (Status.UNDEFINED == waitAny(requests))
+        if (Status.UNDEFINED == waitAny("waitSome", requests))
         {
             return new int[0];
         }
         return testSome(requests);
+    }
+
+    private static int waitAny(final String call, final Request[] requests)
+    {
+        final ThreadState state = threadState(requests);
+        if (null == state)
+        {
+            return Status.UNDEFINED;
+        }
+        state.idle.reset();
+        state.block(call, requests);
+        try
+        {
+            int index;
+            while ((index = testAny(requests)) < 0)
+            {
+                state.idle.idle(0);
+            }
+            return index;
+        }
+        finally
+        {
+            state.unblock();
+        }
+    }
+
+    /**
+     * @return the calling thread's state, or null if every request is null.
+     */
+    private static ThreadState threadState(final Request[] requests)
+    {
+        for (final Request request : requests)
+        {
+            if (null != request)
+            {
+                return request.comm.mpi().threadState();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Wait for the operation without noting it as the thread's blocking call: the caller has noted what it waits
+     * in.
+     */
+    private Status await(final ThreadState state)
+    {
+        if (!finished)
+        {
+            comm.engine().await(op, state.idle);
+            finish();
+        }
+        return status;
+    }
+
+    /**
+     * @return the operation as the report of blocked calls shows it, e.g. {@code recv(source=1, tag=7, comm=WORLD)}.
+     */
+    String describe()
+    {
+        final boolean receive = op instanceof RecvOp;
+        final int peer = RecvOp.ANY_SOURCE == op.peer() ? Mpi.ANY_SOURCE : comm.commRankOf(op.peer());
+        return ThreadState.describe(receive ? "recv" : "send", receive, peer, op.tag(), comm);
     }
 
     /**

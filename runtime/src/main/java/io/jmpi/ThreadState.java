@@ -21,6 +21,7 @@ final class ThreadState
     private int peer;
     private int tag;
     private Comm comm;
+    private Request[] requests;
     private volatile boolean blocked;
 
     ThreadState(final IdleStrategy idle)
@@ -37,6 +38,18 @@ final class ThreadState
         this.peer = peer;
         this.tag = tag;
         this.comm = comm;
+        this.requests = null;
+        blocked = true;
+    }
+
+    /**
+     * Note that this thread is about to wait for some or all of these requests (waitAll, waitAny, waitSome), for
+     * the report on SIGURG. Allocates nothing.
+     */
+    void block(final String call, final Request[] requests)
+    {
+        this.call = call;
+        this.requests = requests;
         blocked = true;
     }
 
@@ -54,10 +67,31 @@ final class ThreadState
         {
             return null;
         }
+        final Request[] waited = requests;
+        if (null != waited)
+        {
+            final StringBuilder report = new StringBuilder(call).append('(');
+            for (final Request request : waited)
+            {
+                // those still incomplete: what the thread waits for
+                if (null != request && !request.isComplete())
+                {
+                    report.append('(' == report.charAt(report.length() - 1) ? "" : ", ").append(request.describe());
+                }
+            }
+            return report.append(") on thread ").append(owner.getName()).toString();
+        }
         final boolean receive = call.startsWith("recv") || call.startsWith("probe") || call.startsWith("mprobe");
+        return describe(call, receive, peer, tag, comm) + " on thread " + owner.getName();
+    }
+
+    /**
+     * @return a call as the report shows it, e.g. {@code recv(source=1, tag=7, comm=WORLD)}.
+     */
+    static String describe(final String call, final boolean receive, final int peer, final int tag, final Comm comm)
+    {
         return call + "(" + (receive ? "source=" : "dest=") + rankName(peer) + ", tag=" +
-            (Mpi.ANY_TAG == tag && receive ? "ANY_TAG" : Integer.toString(tag)) + ", comm=" + comm + ")" +
-            " on thread " + owner.getName();
+            (Mpi.ANY_TAG == tag && receive ? "ANY_TAG" : Integer.toString(tag)) + ", comm=" + comm + ")";
     }
 
     private static String rankName(final int rank)

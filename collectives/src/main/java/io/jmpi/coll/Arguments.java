@@ -44,6 +44,29 @@ final class Arguments
     }
 
     /**
+     * Check a buffer of one block per rank, rejecting a negative count as the user gave it rather than as the
+     * product of the blocks.
+     *
+     * @param buffer   primitive array, ByteBuffer or DirectBuffer.
+     * @param offset   first element.
+     * @param size     number of blocks, one per rank.
+     * @param count    elements of one block.
+     * @param writable true if the collective writes into it.
+     * @param name     the argument's name, for the message.
+     * @return the buffer's datatype.
+     */
+    static Datatype perRank(
+        final Object buffer, final int offset, final int size, final int count, final boolean writable,
+        final String name)
+    {
+        if (null != buffer && count < 0)
+        {
+            throw new MpiException(ErrorClass.ERR_COUNT, name + ": count=" + count + " is negative");
+        }
+        return buffer(buffer, offset, (long)size * count, writable, name);
+    }
+
+    /**
      * Check a buffer region.
      *
      * @param buffer   primitive array, ByteBuffer or DirectBuffer.

@@ -296,7 +296,7 @@ final class TunedCollectives implements Collectives
             Arguments.total(size, sendCount, "sendCount");
             if (rank == root)
             {
-                Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true,
+                Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true,
                     "recvBuffer"));
                 Arguments.sameCount(sendCount, recvCount, "gather at the root");
             }
@@ -351,7 +351,7 @@ final class TunedCollectives implements Collectives
             Arguments.total(size, recvCount, "recvCount");
             if (rank == root)
             {
-                Arguments.sameType(Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false,
+                Arguments.sameType(Arguments.perRank(sendBuffer, sendOffset, size, sendCount, false,
                     "sendBuffer"), type);
                 Arguments.sameCount(sendCount, recvCount, "scatter at the root");
             }
@@ -403,7 +403,7 @@ final class TunedCollectives implements Collectives
         try
         {
             final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
+            Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
             Arguments.sameCount(sendCount, recvCount, "allgather");
             allgathers.select(TunedRules.allgather(size, (long)recvCount * type.size(), onHost))
                 .allgather(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
@@ -449,8 +449,8 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, (long)size * sendCount, false, "sendBuffer");
-            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, (long)size * recvCount, true, "recvBuffer"));
+            final Datatype type = Arguments.perRank(sendBuffer, sendOffset, size, sendCount, false, "sendBuffer");
+            Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
             Arguments.sameCount(sendCount, recvCount, "alltoall");
             alltoalls.select(TunedRules.alltoall(size, (long)recvCount * type.size(), onHost))
                 .alltoall(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);

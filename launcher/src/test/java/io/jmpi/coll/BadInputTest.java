@@ -38,6 +38,9 @@ class BadInputTest
         assertTrue(messages.contains("ERR_BUFFER: buffer is null"), result.toString());
         assertTrue(messages.contains("ERR_OP: SUM is not defined on BOOLEAN"), result.toString());
         assertTrue(messages.contains("ERR_ARG: recvCounts has 4 entries: it needs one per rank, 3"), result.toString());
+        // the count given, not the product of one block per rank
+        assertTrue(messages.contains("ERR_COUNT: sendBuffer: count=-1 is negative"), result.toString());
+        assertTrue(messages.contains("ERR_COUNT: recvBuffer: count=-1 is negative"), result.toString());
     }
 
     public static final class Program
@@ -99,6 +102,8 @@ class BadInputTest
                 expect(ErrorClass.ERR_BUFFER, true, () -> world.allgather(ints, 0, 8, ints, 0, 8), false);
                 expect(ErrorClass.ERR_TRUNCATE, true, () -> world.allgather(ints, 0, 2, big, 0, 1), false);
                 expect(ErrorClass.ERR_COUNT, true, () -> world.alltoall(big, 0, 1, big, 0, 2), false);
+                expect(ErrorClass.ERR_COUNT, true, () -> world.alltoall(big, 0, -1, big, 0, -1), true);
+                expect(ErrorClass.ERR_COUNT, true, () -> world.allgather(ints, 0, 1, big, 0, -1), true);
                 expect(ErrorClass.ERR_COUNT, true,
                     () -> world.alltoallv(big, 0, new int[]{ 1, -1, 1 }, new int[3], big, 0, new int[3], new int[3]),
                     false);

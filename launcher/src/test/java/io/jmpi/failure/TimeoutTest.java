@@ -2,6 +2,7 @@ package io.jmpi.failure;
 
 import io.jmpi.Comm;
 import io.jmpi.Mpi;
+import io.jmpi.Request;
 import io.jmpi.launcher.JobResult;
 import io.jmpi.launcher.JobRunner;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,66 @@ public class TimeoutTest
         assertTrue(result.errorLinesOfRank(1).contains("jmpi: rank 1 is not blocked in jmpi"), result.toString());
         assertTrue(result.errorLinesOfRank(2).contains("jmpi: rank 2 is not blocked in jmpi"), result.toString());
         JobRunner.assertCleanedUp(jobId);
+    }
+
+    @Test
+    void namesWhatWaitAnyWaitAllAndWaitSomeWaitFor()
+    {
+        final String jobId = JobRunner.newJobId();
+
+        final JobResult result = JobRunner.run(
+            List.of("--job-id", jobId, "--timeout", "8"), JOB_TIMEOUT, 2, WaitingForRequests.class);
+
+        assertEquals(124, result.exitCode(), result.toString());
+        final List<String> rank0 = result.errorLinesOfRank(0);
+        for (final String report : List.of(
+            "jmpi: rank 0 blocked in waitAny(recv(source=1, tag=5, comm=WORLD), " +
+                "recv(source=ANY_SOURCE, tag=ANY_TAG, comm=WORLD)) on thread waiter-any",
+            "jmpi: rank 0 blocked in waitAll(send(dest=1, tag=8, comm=WORLD)) on thread waiter-all",
+            "jmpi: rank 0 blocked in waitSome(recv(source=1, tag=9, comm=WORLD)) on thread waiter-some"))
+        {
+            assertTrue(rank0.contains(report), report + " in " + result);
+        }
+        JobRunner.assertCleanedUp(jobId);
+    }
+
+    /**
+     * Rank 0 waits for requests in three threads (waitAll for one it has completed and a send too large to go
+     * before its receive); rank 1 computes outside jmpi.
+     */
+    public static final class WaitingForRequests
+    {
+        public static void main(final String[] args) throws InterruptedException
+        {
+            try (Mpi mpi = Mpi.init(args))
+            {
+                final Comm world = mpi.world();
+                if (0 == world.rank())
+                {
+                    final byte[] small = new byte[8];
+                    final Request done = world.isend(small, 0, 8, 0, 7);
+                    world.recv(small, 0, 8, 0, 7);
+                    final List<Thread> waiters = List.of(
+                        new Thread(() -> Request.waitAny(world.irecv(new byte[8], 0, 8, 1, 5),
+                            world.irecv(new byte[8], 0, 8, Mpi.ANY_SOURCE, Mpi.ANY_TAG)), "waiter-any"),
+                        new Thread(() -> Request.waitAll(done, world.isend(new byte[1 << 20], 0, 1 << 20, 1, 8)),
+                            "waiter-all"),
+                        new Thread(() -> Request.waitSome(null, world.irecv(new byte[8], 0, 8, 1, 9)), "waiter-some"));
+                    for (final Thread waiter : waiters)
+                    {
+                        waiter.start();
+                    }
+                    for (final Thread waiter : waiters)
+                    {
+                        waiter.join();
+                    }
+                }
+                else
+                {
+                    Ranks.sleepForever();
+                }
+            }
+        }
     }
 
     /**

@@ -48,6 +48,7 @@ class ErrorTableTest
         TABLE.put("attach a String", ErrorClass.ERR_BUFFER);
         TABLE.put("sendObjects offset beyond array", ErrorClass.ERR_BUFFER);
         TABLE.put("probe source == size", ErrorClass.ERR_RANK);
+        TABLE.put("recvObjects of a class outside the filter", ErrorClass.ERR_OTHER);
         TABLE.put("split with color -3", ErrorClass.ERR_ARG);
         TABLE.put("free the world", ErrorClass.ERR_COMM);
         TABLE.put("send on a freed communicator", ErrorClass.ERR_COMM);
@@ -102,6 +103,11 @@ class ErrorTableTest
             calls.put("attach a String", () -> mpi.attachBuffer("text"));
             calls.put("sendObjects offset beyond array", () -> world.sendObjects(new Object[1], 1, 1, 1, 0));
             calls.put("probe source == size", () -> world.probe(size, 0));
+            calls.put("recvObjects of a class outside the filter", () ->
+            {
+                world.sendObjects(new Object[]{ objectName() }, 0, 1, world.rank(), 5);
+                world.recvObjects(new Object[1], 0, 1, world.rank(), 5);
+            });
             calls.put("split with color -3", () -> world.split(-3, 0));
             calls.put("free the world", world::free);
             calls.put("send on a freed communicator", () ->
@@ -142,6 +148,18 @@ class ErrorTableTest
             {
                 Payloads.checkEquals(42, token[0], "token");
                 System.out.println("runtime intact after every bad call");
+            }
+        }
+
+        private static Object objectName()
+        {
+            try
+            {
+                return new javax.management.ObjectName("jmpi:type=Table");
+            }
+            catch (final javax.management.MalformedObjectNameException ex)
+            {
+                throw new AssertionError(ex);
             }
         }
 

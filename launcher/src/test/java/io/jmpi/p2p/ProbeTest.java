@@ -24,7 +24,7 @@ class ProbeTest
     void probesSeeMessagesWithoutReceivingThem()
     {
         final JobResult result = JobRunner.run(2, Probes.class).assertSuccess();
-        assertEquals(List.of("iprobe ok", "probe ok", "mprobe ok"), result.linesOfRank(0));
+        assertEquals(List.of("iprobe ok", "probe ok", "mprobe ok", "mprobe PROC_NULL ok"), result.linesOfRank(0));
     }
 
     public static final class Probes
@@ -101,6 +101,22 @@ class ProbeTest
                 }
                 Payloads.checkEquals(THREADS * PER_THREAD, received.get(), "messages received by matched probes");
                 System.out.println("mprobe ok");
+
+                // MPI_MESSAGE_NO_PROC: at once, and received (as often as asked) as a receive from PROC_NULL
+                for (final Message none : new Message[]{
+                    world.mprobe(Mpi.PROC_NULL, 3), world.improbe(Mpi.PROC_NULL, Mpi.ANY_TAG) })
+                {
+                    final int[] kept = { 42 };
+                    for (final Status noProcess : new Status[]{
+                        none.status(), none.recv(kept, 0, 1), none.recv(kept, 0, 1) })
+                    {
+                        Payloads.checkEquals(Mpi.PROC_NULL, noProcess.source(), "source of the no-process message");
+                        Payloads.checkEquals(Mpi.ANY_TAG, noProcess.tag(), "tag of the no-process message");
+                        Payloads.checkEquals(0, noProcess.bytes(), "size of the no-process message");
+                    }
+                    Payloads.checkEquals(42, kept[0], "buffer after receiving the no-process message");
+                }
+                System.out.println("mprobe PROC_NULL ok");
             }
         }
     }

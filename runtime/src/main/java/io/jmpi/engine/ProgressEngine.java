@@ -31,6 +31,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the ring when it matches the first one. When the sender's buffer is in shared memory ({@link SharedRegions}),
  * the RTS names it and the receiver copies the message straight out of it and answers ACK: one copy in all.
  * <p>
+ * <b>Unexpected messages.</b> Queued unexpected messages hold at most the bytes given at construction. A sender
+ * whose message would pass that bound has <i>overflowed</i> this rank: the message, and every later envelope from
+ * that sender, is dropped (its later messages could otherwise match receives meant for the lost one), and the
+ * receives that could have matched the lost message fail with {@link Errors#NO_MEM}: those posted then that name
+ * the sender or any source, and from then on those that name the sender or any source and find no queued message.
+ * Messages the sender queued before still arrive. Open MPI aborts the job when its unexpected messages exhaust
+ * memory; this reports the failure to the calls it concerns, so that the program can name the sender and end.
+ * <p>
  * <b>Matching.</b> A posted-receive queue and an unexpected-message queue, both in arrival order, matched on
  * (context, source, tag) with wildcards. Envelopes (SHORT, EAGER and RTS) from one sender reach the inbox in the order
  * the sender issued them and are matched in that order, which is MPI's non-overtaking rule whatever the sizes.
@@ -70,7 +78,12 @@ public final class ProgressEngine
     private final BufferClaim claim = new BufferClaim();
     private final FragmentHandler fragmentHandler = this::onFragment;
     private final Consumer<Operation> failOnPeerLoss = op -> fail(op, Errors.PROC_FAILED);
-    private final MatchingQueues queues = new MatchingQueues();
+    private final Consumer<Operation> failOnOverflow = this::failOverflowed;
+    private final MatchingQueues queues;
+    private final long unexpectedLimit;
+    private final boolean[] overflowed;
+    private int firstOverflowed = -1;
+    private int overflowing;
     private final IntrusiveList<Operation>[] blockedEnvelopes;
     private final IntrusiveList<Operation> streaming = new IntrusiveList<>();
     private final ControlQueue controls = new ControlQueue(64);
@@ -96,9 +109,11 @@ public final class ProgressEngine
      * @param eagerLimit largest message sent eagerly; capped to what fits one frame to every peer, so that the
      *                   protocol of a message does not depend on where it goes.
      * @param token      the job's token: frames carrying another are dropped.
+     * @param unexpectedLimit most bytes the queued unexpected messages may hold, their records included.
      */
     @SuppressWarnings("unchecked")
-    public ProgressEngine(final AeronTransport transport, final int eagerLimit, final long token)
+    public ProgressEngine(
+        final AeronTransport transport, final int eagerLimit, final long token, final long unexpectedLimit)
     {
         final int size = transport.environment().size();
         this.transport = transport;
@@ -109,6 +124,9 @@ public final class ProgressEngine
         this.polledRingPeers = new int[size];
         this.rank = transport.environment().rank();
         this.token = token;
+        this.unexpectedLimit = unexpectedLimit;
+        this.queues = new MatchingQueues(unexpectedLimit);
+        this.overflowed = new boolean[size];
         this.peerStates = new byte[size];
         this.fullInboxPass = new long[size];
         this.disconnectedSinceNs = new long[size];
@@ -137,6 +155,30 @@ public final class ProgressEngine
     public int eagerLimit()
     {
         return eagerLimit;
+    }
+
+    /**
+     * @return the most bytes the queued unexpected messages may hold.
+     */
+    public long unexpectedLimit()
+    {
+        return unexpectedLimit;
+    }
+
+    /**
+     * Tell whether a receive or probe with this source that finds no queued message must fail because a sender
+     * overflowed this rank's unexpected messages.
+     *
+     * @param source world rank or {@link RecvOp#ANY_SOURCE}.
+     * @return the world rank of the sender that overflowed, or -1 if none concerns the source.
+     */
+    public int overflowedSender(final int source)
+    {
+        if (RecvOp.ANY_SOURCE == source)
+        {
+            return firstOverflowed;
+        }
+        return overflowed[source] ? source : -1;
     }
 
     /**
@@ -747,6 +789,12 @@ public final class ProgressEngine
         {
             deliver(recv, message);
         }
+        else if (overflowedSender(recv.peer) >= 0)
+        {
+            // before the sender's departure: that its messages were lost is what the program needs to know
+            recv.matchedSource = overflowedSender(recv.peer);
+            recv.complete(Errors.NO_MEM);
+        }
         else if (RecvOp.ANY_SOURCE != recv.peer && PEER_ALIVE != peerStates[recv.peer])
         {
             recv.complete(Errors.PROC_FAILED);
@@ -839,6 +887,10 @@ public final class ProgressEngine
             droppedFrames++;
             return;
         }
+        if (overflowed[source])
+        {
+            return;
+        }
 
         final RecvOp recv = queues.takePosted(context, source, tag);
         if (null != recv)
@@ -849,8 +901,11 @@ public final class ProgressEngine
             return;
         }
 
-        queues.queueUnexpected(
-            Wire.EAGER, false, false, 0, 0, source, context, tag, length, 0, buffer, offset + Wire.SHORT_HEADER_LENGTH);
+        if (!queues.queueUnexpected(
+            Wire.EAGER, false, false, 0, 0, source, context, tag, length, 0, buffer, offset + Wire.SHORT_HEADER_LENGTH))
+        {
+            overflow(source);
+        }
     }
 
     private void onEnvelope(final DirectBuffer buffer, final int offset, final int frameLength, final boolean eager)
@@ -872,6 +927,10 @@ public final class ProgressEngine
             droppedFrames++;
             return;
         }
+        if (overflowed[source])
+        {
+            return;
+        }
 
         final RecvOp recv = queues.takePosted(context, source, tag);
         if (null != recv)
@@ -889,9 +948,33 @@ public final class ProgressEngine
             return;
         }
 
-        queues.queueUnexpected(
+        if (!queues.queueUnexpected(
             eager ? Wire.EAGER : Wire.RTS, synchronous, ring, sharedId, sharedOffset, source, context, tag, length,
-            senderOp, buffer, offset + Wire.HEADER_LENGTH);
+            senderOp, buffer, offset + Wire.HEADER_LENGTH))
+        {
+            overflow(source);
+        }
+    }
+
+    /**
+     * The sender's message would pass the bound of unexpected messages: drop it and all that follow from that
+     * sender, and fail the receives posted now that could have matched it.
+     */
+    private void overflow(final int source)
+    {
+        overflowed[source] = true;
+        if (firstOverflowed < 0)
+        {
+            firstOverflowed = source;
+        }
+        overflowing = source;
+        queues.unpostFrom(source, true, failOnOverflow);
+    }
+
+    private void failOverflowed(final Operation op)
+    {
+        ((RecvOp)op).matchedSource = overflowing;
+        op.complete(Errors.NO_MEM);
     }
 
     private void deliverEager(
