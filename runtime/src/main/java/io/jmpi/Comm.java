@@ -1112,6 +1112,11 @@ public final class Comm
             throw new MpiException(ErrorClass.ERR_PROC_FAILED,
                 what + " failed: a rank it depends on has failed or left the job");
         }
+        if (Errors.NO_MEM == op.error() && op instanceof SendOp)
+        {
+            throw new MpiException(ErrorClass.ERR_NO_MEM, what + " failed: the receiver holds as many unexpected " +
+                "messages as it may (jmpi.unexpectedLimit) and dropped this one; it must receive sooner");
+        }
         if (Errors.SUCCESS != op.error())
         {
             throw new MpiException(ErrorClass.of(op.error()), what + " failed");

@@ -51,6 +51,12 @@ class UnexpectedFloodTest
             "receive after them: " + error,
             "probe after them: " + error,
             "still communicating"), result.linesOfRank(1), result.toString());
+        final String refused = " failed: the receiver holds as many unexpected messages as it may " +
+            "(jmpi.unexpectedLimit) and dropped this one; it must receive sooner";
+        assertEquals(List.of(
+            "ssend after the flood: ERR_NO_MEM: ssend to rank 1 tag 1" + refused,
+            "large send after the flood: ERR_NO_MEM: send to rank 1 tag 1" + refused), result.linesOfRank(0),
+            result.toString());
     }
 
     /**
@@ -135,6 +141,11 @@ class UnexpectedFloodTest
                 if (0 == world.rank())
                 {
                     flood(world, Integer.parseInt(args[0]));
+                    // a dropped message whose sender waits for an answer is refused, not left to hang
+                    final byte[] large = new byte[Mpi.DEFAULT_EAGER_LIMIT * 4];
+                    expectOverflow("ssend after the flood", () -> world.ssend(large, 0, 1, 1, FLOOD_TAG));
+                    expectOverflow("large send after the flood",
+                        () -> world.send(large, 0, large.length, 1, FLOOD_TAG));
                     world.send(word, 0, 1, 2, LAST_TAG);
                 }
                 else if (2 == world.rank())

@@ -929,6 +929,7 @@ public final class ProgressEngine
         }
         if (overflowed[source])
         {
+            refuse(source, eager, synchronous, senderOp);
             return;
         }
 
@@ -953,6 +954,19 @@ public final class ProgressEngine
             senderOp, buffer, offset + Wire.HEADER_LENGTH))
         {
             overflow(source);
+            refuse(source, eager, synchronous, senderOp);
+        }
+    }
+
+    /**
+     * A sender whose message was dropped for the bound of unexpected messages waits for an answer unless it was a
+     * standard eager send: a refusing ACK ends its wait with {@link Errors#NO_MEM} instead of a hang.
+     */
+    private void refuse(final int source, final boolean eager, final boolean synchronous, final long senderOp)
+    {
+        if (!eager || synchronous)
+        {
+            sendControl(source, Wire.ACK, senderOp, 0, Wire.REFUSED);
         }
     }
 
@@ -1260,6 +1274,6 @@ public final class ProgressEngine
             return;
         }
         ops.release(op);
-        op.complete(Errors.SUCCESS);
+        op.complete(Wire.REFUSED == Wire.length(buffer, offset) ? Errors.NO_MEM : Errors.SUCCESS);
     }
 }

@@ -42,6 +42,12 @@ final class Wire
     /** The sender is leaving the job normally (finalize): nothing more will come from it. */
     static final byte BYE = 6;
 
+    /**
+     * ACK: the length field of a refusal. The receiver dropped the message because its unexpected messages hold
+     * all it may hold; the send fails with ERR_NO_MEM.
+     */
+    static final int REFUSED = -1;
+
     /** The sender waits for the receiver to match (ssend, issend). */
     static final byte FLAG_SYNC = 1;
     /** RTS: the data will come through the pair's data ring, not the inbox. */
