@@ -10,12 +10,14 @@ import io.jmpi.launcher.JobRunner;
 import io.jmpi.launcher.RunningJob;
 import io.jmpi.transport.JobEnvironment;
 import io.jmpi.transport.JobSecret;
+import org.agrona.DirectBuffer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +78,7 @@ class OwnerOnlyFilesTest
     }
 
     @Test
-    void anotherUserCanNeitherOpenTheJobsFilesNorJoinIt() throws IOException, InterruptedException
+    void anotherUserCanNeitherOpenTheJobsFilesNorJoinIt() throws IOException, URISyntaxException
     {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
             "skipped: making a second unix user needs root");
@@ -129,21 +131,24 @@ class OwnerOnlyFilesTest
      * repository lies under root's home).
      */
     private static List<String> asUser(
-        final String user, final Path classes, final String jobId, final Path directory) throws IOException
+        final String user, final Path classes, final String jobId, final Path directory)
+        throws IOException, URISyntaxException
     {
         Files.setPosixFilePermissions(classes, PosixFilePermissions.fromString("rwxr-xr-x"));
         final List<String> classPath = new ArrayList<>();
-        for (final String entry : System.getProperty("java.class.path").split(":"))
+        // jars in a repository, or class directories in a reactor build
+        for (final Class<?> type : new Class<?>[]{ Mpi.class, Aeron.class, DirectBuffer.class })
         {
-            final Path source = Path.of(entry);
-            final String name = source.getFileName().toString();
-            if (name.startsWith("aeron-client") || name.startsWith("agrona") || name.startsWith("jmpi-runtime"))
+            final Path source = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            final Path copy = classes.resolve(classPath.size() + "-" + source.getFileName());
+            try (Stream<Path> paths = Files.walk(source))
             {
-                final Path copy = classes.resolve(name);
-                Files.copy(source, copy);
-                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
-                classPath.add(copy.toString());
+                for (final Path path : paths.toList())
+                {
+                    Files.copy(path, copy.resolve(source.relativize(path).toString()));
+                }
             }
+            classPath.add(copy.toString());
         }
         final String probe = OtherUser.class.getName().replace('.', '/') + ".class";
         final Path probeCopy = classes.resolve("probe").resolve(probe);
