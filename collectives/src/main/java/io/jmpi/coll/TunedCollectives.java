@@ -48,7 +48,6 @@ import io.jmpi.coll.algorithm.ScattervAlgorithm;
 import io.jmpi.coll.base.Exchange;
 import io.jmpi.coll.base.Memory;
 import io.jmpi.coll.base.Scratch;
-import io.jmpi.coll.base.Types;
 import io.jmpi.coll.hier.HierarchicalAlgorithms;
 import io.jmpi.coll.shm.ShmAlgorithms;
 import io.jmpi.coll.shm.ShmChannel;
