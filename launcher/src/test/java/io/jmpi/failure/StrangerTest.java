@@ -58,18 +58,26 @@ public class StrangerTest
             }
             Files.createFile(go);
 
-            final JobResult result = job.await(JOB_TIMEOUT).assertSuccess();
-            for (int rank = 0; rank < 2; rank++)
-            {
-                final List<String> lines = result.linesOfRank(rank);
-                assertTrue(lines.contains("exchange ok"), result.toString());
-                final long dropped = lines.stream().filter(line -> line.startsWith("dropped frames: "))
-                    .mapToLong(line -> Long.parseLong(line.substring("dropped frames: ".length())))
-                    .findFirst().orElse(-1);
-                assertTrue(dropped > 0, "rank " + rank + " dropped " + dropped + "\n" + result);
-            }
+            assertExchangedAndDropped(job.await(JOB_TIMEOUT).assertSuccess());
         }
         JobRunner.assertCleanedUp(jobId);
+    }
+
+    /**
+     * @param result the result of a job of two ranks running {@link Exchange}.
+     * @throws AssertionError unless both ranks exchanged intact and dropped frames.
+     */
+    public static void assertExchangedAndDropped(final JobResult result)
+    {
+        for (int rank = 0; rank < 2; rank++)
+        {
+            final List<String> lines = result.linesOfRank(rank);
+            assertTrue(lines.contains("exchange ok"), result.toString());
+            final long dropped = lines.stream().filter(line -> line.startsWith("dropped frames: "))
+                .mapToLong(line -> Long.parseLong(line.substring("dropped frames: ".length())))
+                .findFirst().orElse(-1);
+            assertTrue(dropped > 0, "rank " + rank + " dropped " + dropped + "\n" + result);
+        }
     }
 
     /**

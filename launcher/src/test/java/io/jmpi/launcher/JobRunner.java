@@ -251,7 +251,11 @@ public final class JobRunner
             .collect(Collectors.toSet());
     }
 
-    private static List<String> environment(final long pid)
+    /**
+     * @param pid a process of this user.
+     * @return its environment, {@code NAME=value} each; empty if it is gone or not ours to read.
+     */
+    public static List<String> environment(final long pid)
     {
         try
         {
