@@ -8,7 +8,8 @@ package io.jmpi.launcher;
  *       begun to join the job; {@code EXIT rank code unclosed state [hint]} when a rank ends (unclosed: true if it
  *       exited with jmpi still open; state: its word on the job page when it ended, see RankStates; hint: the
  *       exception its output ended with); {@code STOPPED rank}, in answer to REPORT, for a rank whose process is
- *       stopped; {@code UNREACHABLE host} for a host index whose agent it has not heard over the network for
+ *       stopped; {@code REPORTED} once every rank of the host has answered REPORT, is stopped, or the agent's wait
+ *       for them ended; {@code UNREACHABLE host} for a host index whose agent it has not heard over the network for
  *       {@link LinkWatch#SILENCE_NS}. Control lines start with {@link #MARK} so that they never mix with ranks'
  *       output, which the agent forwards on its stdout and stderr, already prefixed.</li>
  *   <li>jrun to agent, on stdin: {@code ENV name=value}, {@code ARG word} (the rank command, one word a line),
@@ -36,6 +37,7 @@ final class AgentProtocol
     static final String PREFIX = "PREFIX";
     static final String START = "START";
     static final String REPORT = "REPORT";
+    static final String REPORTED = "REPORTED";
     static final String STOP = "STOP";
 
     private AgentProtocol()

@@ -1,7 +1,6 @@
 package io.jmpi.launcher;
 
 import io.aeron.driver.MediaDriver;
-import io.jmpi.Mpi;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.JobEnvironment;
 import io.jmpi.transport.RankStates;
@@ -228,28 +227,35 @@ public final class HostAgent
     }
 
     /**
-     * Signal every rank to say what it is blocked in; a stopped rank cannot, and is reported as stopped.
+     * Ask every rank what it is blocked in, on a thread of its own so that commands such as STOP are still read,
+     * and tell jrun once all have answered or are stopped, so that it need not guess how long a loaded host takes.
      */
     private void askForReports()
     {
+        final List<RankProcess> asked;
         synchronized (ranks)
         {
-            for (final RankProcess rank : ranks)
+            asked = new ArrayList<>(ranks);
+        }
+        final Thread reporter = new Thread(() ->
+        {
+            try
             {
-                if (rank.isAlive() && StoppedProcesses.isStopped(rank.pid()))
+                final String failure = BlockedCallReport.ask(
+                    asked, rank -> send(AgentProtocol.STOPPED, Integer.toString(rank)));
+                if (null != failure)
                 {
-                    send(AgentProtocol.STOPPED, Integer.toString(rank.rank()));
-                }
-                try
-                {
-                    new ProcessBuilder("kill", "-" + Mpi.REPORT_SIGNAL, Long.toString(rank.pid())).start();
-                }
-                catch (final IOException ex)
-                {
-                    System.err.println("jrun host agent on " + hostName() + ": cannot signal rank " + rank.rank());
+                    System.err.println("jrun host agent on " + hostName() + ": cannot signal the ranks: " + failure);
                 }
             }
-        }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            send(AgentProtocol.REPORTED, "");
+        }, "jrun-agent-report");
+        reporter.setDaemon(true);
+        reporter.start();
     }
 
     private void awaitRanks(final MediaDriver driver) throws InterruptedException

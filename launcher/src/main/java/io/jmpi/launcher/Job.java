@@ -1,7 +1,6 @@
 package io.jmpi.launcher;
 
 import io.aeron.driver.MediaDriver;
-import io.jmpi.Mpi;
 import io.jmpi.transport.EmbeddedDriver;
 import io.jmpi.transport.JobEnvironment;
 import io.jmpi.transport.JobSecret;
@@ -33,10 +32,6 @@ final class Job implements AutoCloseable
     private static final long TERMINATE_GRACE_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long KILL_WAIT_NS = TimeUnit.SECONDS.toNanos(5);
     private static final long OUTPUT_WAIT_NS = TimeUnit.SECONDS.toNanos(2);
-    /** How long the ranks have to report what they are blocked in when the job times out. */
-    private static final long REPORT_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(1500);
-    /** Once every rank has begun its report, how long its further lines may take. */
-    private static final long REPORT_SETTLE_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final String jobId;
     /** Drawn anew for each job and given to the ranks in their environment only. */
@@ -264,55 +259,13 @@ final class Job implements AutoCloseable
             0 == exitValue ? null : rank.errors().failureHint(), "");
     }
 
-    /**
-     * Ask every running rank to print what each of its threads is blocked in (the runtime answers the report
-     * signal on standard error, which is forwarded as usual), and wait a little for the answers.
-     */
     private void reportBlockedCalls() throws InterruptedException
     {
-        final List<RankProcess> alive = ranks.stream().filter(RankProcess::isAlive).toList();
-        if (alive.isEmpty())
+        final String failure = BlockedCallReport.ask(
+            ranks, rank -> err.println("jrun: " + StoppedProcesses.silence(rank, "")));
+        if (null != failure)
         {
-            return;
-        }
-        final long[] before = new long[alive.size()];
-        final List<String> command = new ArrayList<>(List.of("kill", "-s", Mpi.REPORT_SIGNAL));
-        for (int i = 0; i < alive.size(); i++)
-        {
-            before[i] = alive.get(i).errors().reportLines();
-            command.add(Long.toString(alive.get(i).pid()));
-        }
-        try
-        {
-            // the signal's default action is to be ignored: a rank without jmpi (or not yet in it) carries on
-            final Process kill = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(REPORT_WAIT_NS, TimeUnit.NANOSECONDS);
-        }
-        catch (final IOException ex)
-        {
-            err.println("jrun: cannot ask the ranks what they are blocked in: " + ex.getMessage());
-            return;
-        }
-
-        final long deadlineNs = System.nanoTime() + REPORT_WAIT_NS;
-        boolean allAnswered = true;
-        for (int i = 0; i < alive.size(); i++)
-        {
-            final RankProcess rank = alive.get(i);
-            if (!rank.errors().awaitReport(before[i], Math.max(0, deadlineNs - System.nanoTime())))
-            {
-                allAnswered = false;
-                if (StoppedProcesses.isStopped(rank.pid()))
-                {
-                    err.println("jrun: " + StoppedProcesses.silence(rank.rank(), ""));
-                }
-            }
-        }
-        if (allAnswered)
-        {
-            // a rank writes one line per blocked thread: let the rest of them come
-            TimeUnit.NANOSECONDS.sleep(Math.min(REPORT_SETTLE_NS, Math.max(0, deadlineNs - System.nanoTime())));
+            err.println("jrun: cannot ask the ranks what they are blocked in: " + failure);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -32,7 +33,10 @@ final class RemoteJob implements AutoCloseable
 {
     private static final long HELLO_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(20);
     private static final long STOP_WAIT_NS = TimeUnit.SECONDS.toNanos(5);
-    private static final long REPORT_WAIT_MS = 1500;
+    /** The agents' own wait for their ranks' reports, and time for the answers to travel. */
+    private static final long REPORT_WAIT_NS = BlockedCallReport.WAIT_NS + TimeUnit.SECONDS.toNanos(2);
+    /** The agents forward ranks' standard error apart from their control lines: let the last report lines come. */
+    private static final long REPORT_SETTLE_MS = 200;
     private static final int PORT_BASE = 20000;
     private static final int PORT_SPREAD = 20000;
     /** Multicast ports lie below the inbox ports: a multicast socket binds the port on every address. */
@@ -58,6 +62,8 @@ final class RemoteJob implements AutoCloseable
     private final List<Process> agents = new ArrayList<>();
     private final List<Writer> agentInputs = new ArrayList<>();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** One permit per agent that has answered the last REPORT. */
+    private final Semaphore reported = new Semaphore(0);
     private final ExitMonitor monitor;
     private final AtomicIntegerArray runningOnHost;
     private final HostLoss hostLoss;
@@ -106,8 +112,10 @@ final class RemoteJob implements AutoCloseable
         startRanks(endpoints(addresses, base), links(addresses, base));
         return monitor.await(() ->
         {
+            reported.drainPermits();
             tellAll(AgentProtocol.REPORT);
-            Thread.sleep(REPORT_WAIT_MS);
+            reported.tryAcquire(agentsLeft(), REPORT_WAIT_NS, TimeUnit.NANOSECONDS);
+            Thread.sleep(REPORT_SETTLE_MS);
         });
     }
 
@@ -299,6 +307,7 @@ final class RemoteJob implements AutoCloseable
                             case AgentProtocol.JOINING -> joining = true;
                             case AgentProtocol.STOPPED -> err.println("jrun: " + StoppedProcesses.silence(
                                 Integer.parseInt(value), " on host " + hosts.get(host).name()));
+                            case AgentProtocol.REPORTED -> reported.release();
                             case AgentProtocol.UNREACHABLE -> unreachable(host, Integer.parseInt(value));
                             default -> events.add(new Event(host, verb, value));
                         }
@@ -425,6 +434,22 @@ final class RemoteJob implements AutoCloseable
             {
                 monitor.exited(() -> null);
             }
+        }
+    }
+
+    /**
+     * @return how many agents can still answer: those of hosts neither lost nor ended.
+     */
+    private int agentsLeft()
+    {
+        synchronized (gone)
+        {
+            int left = 0;
+            for (final boolean g : gone)
+            {
+                left += g ? 0 : 1;
+            }
+            return left;
         }
     }
 
