@@ -1,0 +1,4 @@
+/**
+ * Programs written against Open MPI's Java bindings, run by jrun on jmpi unchanged.
+ */
+package io.jmpi.examples.openmpi;
