@@ -11,18 +11,23 @@ import java.util.Set;
 /**
  * Tells which Java MPI API a program is written against, by reading the class files of its main class and of the
  * classes of its own class path that those refer to, transitively, without loading any. mpiJava's methods start
- * with a capital ({@code Rank()}, {@code Send}) and its status has public fields; Open MPI's start with a small
- * letter ({@code getRank()}, {@code send}) except {@code Init}, {@code InitThread} and {@code Finalize}, which both
- * share; and some class names belong to one API only ({@code Cartcomm} or {@code CartComm}).
+ * with a capital ({@code Rank()}, {@code Send}; MPJ Express adds {@code initThread} and {@code isMainThread}) and
+ * its status has public fields; Open MPI's start with a small letter ({@code getRank()}, {@code send}) except
+ * {@code Init}, {@code InitThread} and {@code Finalize}; some calls both share ({@code queryThread}); and some class
+ * names belong to one API only ({@code Cartcomm} or {@code CartComm}).
  */
 final class FaceChooser
 {
     /** Enough for any application's own classes; a larger closure is decided on what was read. */
     private static final int MAX_CLASSES = 20_000;
     private static final String PACKAGE = "mpi/";
-    private static final Set<String> SHARED_METHODS = Set.of("Init", "InitThread", "Finalize", "<init>", "<clinit>");
-    private static final Set<String> OBJECT_METHODS =
-        Set.of("toString", "equals", "hashCode", "getClass", "clone", "wait", "notify", "notifyAll", "finalize");
+    /** Both APIs have these, or they are inherited from Object or Throwable (MPIException). */
+    private static final Set<String> SHARED_METHODS = Set.of(
+        "Init", "InitThread", "Finalize", "queryThread", "getErrorClass", "<init>", "<clinit>",
+        "toString", "equals", "hashCode", "getClass", "clone", "wait", "notify", "notifyAll", "finalize",
+        "getMessage", "getLocalizedMessage", "getCause", "printStackTrace", "getStackTrace", "addSuppressed");
+    /** MPJ Express's small-letter methods, which Open MPI spells otherwise ({@code InitThread}, {@code isThreadMain}). */
+    private static final Set<String> MPJ_EXPRESS_METHODS = Set.of("initThread", "isMainThread");
 
     /** The first use of each API found, naming the class and what in it tells. */
     private String mpiJavaUse;
@@ -101,11 +106,11 @@ final class FaceChooser
     private void memberUsed(final String user, final ClassReferences.Member member)
     {
         final String name = member.name();
-        if (SHARED_METHODS.contains(name) || OBJECT_METHODS.contains(name) || name.isEmpty())
+        if (SHARED_METHODS.contains(name) || name.isEmpty())
         {
             return;
         }
-        final boolean capital = Character.isUpperCase(name.charAt(0));
+        final boolean capital = Character.isUpperCase(name.charAt(0)) || MPJ_EXPRESS_METHODS.contains(name);
         final String use = user.replace('/', '.') + " uses " + member.owner().replace('/', '.') + "." + name +
             (member.method() ? "()" : "");
         if (member.method() ? capital : !capital)

@@ -36,6 +36,9 @@ class FaceChooserTest
                 public static void Finalize() {}
                 public static double Wtime() { return 0; }
                 public static double wtime() { return 0; }
+                public static int queryThread() { return 0; }
+                public static boolean isMainThread() { return true; }
+                public static boolean isThreadMain() { return true; }
             }
             """,
         "mpi/Intracomm.java", """
@@ -74,6 +77,14 @@ class FaceChooserTest
     {
         assertEquals(ApiFace.OPENMPI, choose(
             "MPI.Init(args); System.out.println(MPI.COMM_WORLD.getRank()); MPI.Finalize();"));
+    }
+
+    @Test
+    void mpjExpressThreadCallsAreMpiJavaAndTheSharedOneTellsNothing() throws Exception
+    {
+        assertEquals(ApiFace.MPIJAVA, choose("System.out.println(MPI.isMainThread());"));
+        assertEquals(ApiFace.OPENMPI, choose("System.out.println(MPI.isThreadMain());"));
+        assertNull(choose("System.out.println(MPI.queryThread());"));
     }
 
     @Test
