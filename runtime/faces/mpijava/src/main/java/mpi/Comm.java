@@ -1,5 +1,6 @@
 package mpi;
 
+import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
 
 import java.lang.reflect.Array;
@@ -19,6 +20,7 @@ public abstract class Comm
     /** The jmpi communicator underneath. */
     final io.jmpi.Comm comm;
     private final ObjectMessages objectMessages;
+    private volatile Errhandler errhandler = MPI.ERRORS_RETURN;
 
     /** The send modes of MPI. */
     private enum Mode
@@ -73,7 +75,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -109,7 +111,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -156,6 +158,89 @@ public abstract class Comm
     public int Topo_test() throws MPIException
     {
         return MPI.UNDEFINED;
+    }
+
+    /**
+     * MPI_Comm_set_errhandler (mpiJava's Errhandler_set): what a failed call on this communicator does.
+     *
+     * @param errhandler {@link MPI#ERRORS_RETURN} or {@link MPI#ERRORS_ARE_FATAL}.
+     * @throws MPIException ERR_ARG for a null handler.
+     */
+    public void Errhandler_set(final Errhandler errhandler) throws MPIException
+    {
+        if (null == errhandler)
+        {
+            throw failed(new MpiException(ErrorClass.ERR_ARG, "the error handler is null"));
+        }
+        this.errhandler = errhandler;
+    }
+
+    /**
+     * MPI_Comm_get_errhandler, as the mpiJava 1.2 specification spells it.
+     *
+     * @return this communicator's error handler.
+     */
+    public Errhandler Errorhandler_get() throws MPIException
+    {
+        return errhandler;
+    }
+
+    /**
+     * MPI_Comm_get_errhandler.
+     *
+     * @return this communicator's error handler.
+     */
+    public Errhandler Errhandler_get() throws MPIException
+    {
+        return errhandler;
+    }
+
+    /**
+     * MPI_Attr_get of a predefined attribute, as MPJ Express has it.
+     *
+     * @param keyval {@link MPI#TAG_UB}, {@link MPI#HOST}, {@link MPI#IO} or {@link MPI#WTIME_IS_GLOBAL}.
+     * @return its value, an Integer.
+     * @throws MPIException ERR_ARG for another key.
+     */
+    public Object Attr_get(final int keyval) throws MPIException
+    {
+        switch (keyval)
+        {
+            case MPI.TAG_UB:
+                return io.jmpi.Mpi.TAG_UB;
+            case MPI.HOST:
+                return MPI.PROC_NULL;
+            case MPI.IO:
+                return MPI.ANY_SOURCE;
+            case MPI.WTIME_IS_GLOBAL:
+                return 0;
+            default:
+                throw failed(new MpiException(ErrorClass.ERR_ARG, "no attribute of key " + keyval +
+                    ": the keys are MPI.TAG_UB, MPI.HOST, MPI.IO and MPI.WTIME_IS_GLOBAL"));
+        }
+    }
+
+    /**
+     * @param error a failure of a call on this communicator.
+     * @return the exception to throw, as this communicator's error handler has it.
+     * @throws MPIException if MPI is not initialised.
+     */
+    MPIException failed(final MpiException error) throws MPIException
+    {
+        return errhandler.handle(this, error);
+    }
+
+    /**
+     * @param child a communicator made from this one, or null on a process left out.
+     * @return the child, with this communicator's error handler, as MPI makes new communicators inherit it.
+     */
+    <T extends Comm> T inheriting(final T child)
+    {
+        if (null != child)
+        {
+            ((Comm)child).errhandler = errhandler;
+        }
+        return child;
     }
 
     /**
@@ -267,7 +352,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -312,7 +397,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -351,7 +436,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -450,7 +535,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -560,7 +645,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -580,7 +665,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -606,7 +691,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -632,7 +717,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -652,7 +737,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -675,7 +760,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -700,7 +785,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
