@@ -143,11 +143,36 @@ public abstract class Comm
     /**
      * MPI_Comm_test_inter.
      *
-     * @return false: jmpi has no inter-communicators.
+     * @return true for an {@link Intercomm}.
      */
     public boolean Test_inter() throws MPIException
     {
-        return false;
+        return comm.isInter();
+    }
+
+    /**
+     * MPI_Intercomm_create, called on the peer communicator (as in the mpiJava 1.2 specification and MPJ Express):
+     * an intercommunicator between the group of {@code local_comm} and another, disjoint group, whose leaders are
+     * both members of this communicator. Collective over both groups.
+     *
+     * @param local_comm    this process's intracommunicator.
+     * @param local_leader  rank of its group's leader in local_comm.
+     * @param remote_leader rank of the other group's leader in this communicator.
+     * @param tag           tag of the leaders' exchange on this communicator.
+     * @return the intercommunicator.
+     * @throws MPIException ERR_RANK for a leader out of range, ERR_ARG if the groups overlap.
+     */
+    public Intercomm Create_intercomm(
+        final Comm local_comm, final int local_leader, final int remote_leader, final int tag) throws MPIException
+    {
+        try
+        {
+            return inheriting(new Intercomm(local_comm.comm.createIntercomm(local_leader, comm, remote_leader, tag)));
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
     }
 
     /**
