@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What MPJ Express programs were found to need, tried as they use it: its constant values (UNDEFINED is -1),
  * MPI.NUM_OF_PROCESSORS, the null handles, REQUEST_NULL slots in request arrays, attributes, error handlers,
- * Cartcomm.Map and Graphcomm.Map, v-collectives given count arrays longer than the communicator, and the empty
- * Struct.
+ * Cartcomm.Map and Graphcomm.Map, v-collectives given count arrays longer than the communicator, the empty
+ * Struct, and Pack, Unpack and PACKED messages with an mpjbuf.Buffer.
  */
 class MpjExpressTest
 {
@@ -66,6 +66,7 @@ class MpjExpressTest
             maps(world, rank, size);
             longCountArrays(world, rank, size);
             emptyStruct(world, rank, size);
+            mpjBuffers(world, rank, size);
 
             world.Barrier();
             MPI.Finalize();
@@ -216,6 +217,39 @@ class MpjExpressTest
                 untouched, 0, 3, empty, (rank + size - 1) % size, 3);
             Check.equal(0, status.Get_count(empty), "an empty message");
             Check.equal(42, untouched[0], "the empty type moves nothing");
+        }
+
+        private static void mpjBuffers(final Intracomm world, final int rank, final int size) throws MPIException
+        {
+            final int next = (rank + 1) % size;
+            final int previous = (rank + size - 1) % size;
+            final mpjbuf.Buffer out = new mpjbuf.Buffer(mpjbuf.BufferFactory.create(256), 0, 256);
+            int position = world.Pack(new int[]{ rank, rank * 10 }, 0, 2, MPI.INT, out, 0);
+            position = world.Pack(new double[]{ rank + 0.5 }, 0, 1, MPI.DOUBLE, out, position);
+            Check.equal(position, out.getSize(), "Pack grows the buffer's size");
+            out.commit();
+            final mpjbuf.Buffer in = new mpjbuf.Buffer(mpjbuf.BufferFactory.create(256), 0, 256);
+            final Request sent = world.Isend(out, 0, 1, MPI.PACKED, next, 11);
+            final Status status = world.Recv(in, 0, 1, MPI.PACKED, previous, 11);
+            sent.Wait();
+            Check.equal(out.getSize(), in.getSize(), "the whole buffer arrives");
+            Check.equal(out.getSize(), status.Get_count(MPI.PACKED), "the status counts its bytes");
+            final int[] ints = new int[2];
+            final double[] doubles = new double[1];
+            final int after = world.Unpack(in, 0, ints, 0, 2, MPI.INT);
+            world.Unpack(in, after, doubles, 0, 1, MPI.DOUBLE);
+            Check.equal(new int[]{ previous, previous * 10 }, ints, "ints unpacked from the mpjbuf.Buffer");
+            Check.equal(previous + 0.5, doubles[0], "a double unpacked after them");
+            final mpjbuf.Buffer small = new mpjbuf.Buffer(4);
+            try
+            {
+                world.Pack(new int[2], 0, 2, MPI.INT, small, 0);
+                Check.fail("Pack past the capacity");
+            }
+            catch (final MPIException expected)
+            {
+                Check.equal(15, expected.getErrorClass(), "ERR_TRUNCATE past the capacity");
+            }
         }
     }
 

@@ -368,6 +368,16 @@ public abstract class Comm
     {
         try
         {
+            if (buf instanceof mpjbuf.Buffer)
+            {
+                // as MPJ Express: the message fills the buffer from its start, up to its capacity
+                MpjBuffers.checkPacked(datatype);
+                final mpjbuf.Buffer packed = (mpjbuf.Buffer)buf;
+                final io.jmpi.Status status =
+                    comm.recv(MpjBuffers.array(packed), packed.getOffset(), packed.getCapacity(), source, tag);
+                packed.setSize(status.bytes());
+                return Status.of(status);
+            }
             if (datatype.direct)
             {
                 datatype.check(buf);
@@ -747,6 +757,58 @@ public abstract class Comm
     }
 
     /**
+     * MPI_Pack into an MPJ Express buffer, which then travels whole as {@link MPI#PACKED}.
+     *
+     * @param inbuf    input buffer array.
+     * @param offset   index of the first item.
+     * @param incount  number of items.
+     * @param datatype datatype of each item.
+     * @param outbuf   the buffer; its size grows to cover what is written.
+     * @param position where the items go, in bytes from the buffer's start.
+     * @return the position after them.
+     * @throws MPIException ERR_TRUNCATE if they do not fit its capacity.
+     */
+    public int Pack(
+        final Object inbuf, final int offset, final int incount, final Datatype datatype, final mpjbuf.Buffer outbuf,
+        final int position) throws MPIException
+    {
+        try
+        {
+            return MpjBuffers.pack(inbuf, offset, incount, datatype, outbuf, position);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
+    }
+
+    /**
+     * MPI_Unpack from an MPJ Express buffer.
+     *
+     * @param inbuf    the buffer.
+     * @param position where the items start, in bytes from the buffer's start.
+     * @param outbuf   output buffer array.
+     * @param offset   index of the first item.
+     * @param outcount number of items.
+     * @param datatype datatype of each item.
+     * @return the position after them.
+     * @throws MPIException ERR_TRUNCATE if the buffer's size ends first.
+     */
+    public int Unpack(
+        final mpjbuf.Buffer inbuf, final int position, final Object outbuf, final int offset, final int outcount,
+        final Datatype datatype) throws MPIException
+    {
+        try
+        {
+            return MpjBuffers.unpack(inbuf, position, outbuf, offset, outcount, datatype);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
+    }
+
+    /**
      * MPI_Pack_size.
      *
      * @param incount  number of items.
@@ -772,7 +834,14 @@ public abstract class Comm
     {
         try
         {
-            if (datatype.direct)
+            if (buf instanceof mpjbuf.Buffer)
+            {
+                // MPJ Express sends the whole buffer, whatever offset and count say
+                MpjBuffers.checkPacked(datatype);
+                final mpjbuf.Buffer packed = (mpjbuf.Buffer)buf;
+                send(mode, MpjBuffers.array(packed), packed.getOffset(), packed.getSize(), dest, tag);
+            }
+            else if (datatype.direct)
             {
                 datatype.check(buf);
                 send(mode, buf, offset, count * datatype.size, dest, tag);
@@ -821,7 +890,15 @@ public abstract class Comm
         final Object array;
         final int from;
         final int length;
-        if (datatype.direct)
+        if (buf instanceof mpjbuf.Buffer)
+        {
+            MpjBuffers.checkPacked(datatype);
+            final mpjbuf.Buffer packed = (mpjbuf.Buffer)buf;
+            array = MpjBuffers.array(packed);
+            from = packed.getOffset();
+            length = packed.getSize();
+        }
+        else if (datatype.direct)
         {
             datatype.check(buf);
             array = buf;
@@ -845,6 +922,11 @@ public abstract class Comm
     private Pending startRecv(
         final Object buf, final int offset, final int count, final Datatype datatype, final int source, final int tag)
     {
+        if (buf instanceof mpjbuf.Buffer)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "a non-blocking receive into an mpjbuf.Buffer: jmpi " +
+                "receives those with Recv only");
+        }
         if (datatype.direct)
         {
             datatype.check(buf);
