@@ -120,6 +120,10 @@ public final class HostAgent
         final List<String> command = new ArrayList<>();
         final List<Integer> rankList = new ArrayList<>();
         boolean prefix = true;
+        String workingDirectory = null;
+        boolean bind = false;
+        boolean reportBindings = false;
+        String output = null;
         String line;
         while (null != (line = in.readLine()))
         {
@@ -142,6 +146,13 @@ public final class HostAgent
                     }
                 }
                 case AgentProtocol.PREFIX -> prefix = Boolean.parseBoolean(value);
+                case AgentProtocol.WDIR -> workingDirectory = value;
+                case AgentProtocol.BIND ->
+                {
+                    bind = true;
+                    reportBindings = Boolean.parseBoolean(value);
+                }
+                case AgentProtocol.OUTPUT -> output = value;
                 case AgentProtocol.PEERS ->
                 {
                     for (final String peer : value.split(","))
@@ -153,7 +164,9 @@ public final class HostAgent
                 }
                 case AgentProtocol.START ->
                 {
-                    launch(env, command, rankList, prefix);
+                    // the exports are among the ENV lines, which every rank gets
+                    launch(env, command, rankList, prefix,
+                        new RankSettings(Map.of(), workingDirectory, bind, reportBindings, output));
                     return true;
                 }
                 default -> System.err.println("jrun host agent on " + hostName() + ": unknown command " + line);
@@ -163,23 +176,24 @@ public final class HostAgent
     }
 
     private void launch(
-        final Map<String, String> env, final List<String> command, final List<Integer> rankList, final boolean prefix)
-        throws IOException
+        final Map<String, String> env, final List<String> command, final List<Integer> rankList, final boolean prefix,
+        final RankSettings settings) throws IOException
     {
         secret = env.get(JobEnvironment.SECRET);
         synchronized (ranks)
         {
             rankStates = RankStates.create(new File(aeronDir), Integer.parseInt(env.get(JobEnvironment.SIZE)));
-            for (final int rank : rankList)
+            for (int i = 0; i < rankList.size(); i++)
             {
-                final ProcessBuilder builder = new ProcessBuilder(command);
+                final int rank = rankList.get(i);
+                final ProcessBuilder builder = settings.builder(command, rank, i, System.err, " on host " + hostName());
                 builder.environment().putAll(env);
                 builder.environment().put(JobEnvironment.RANK, Integer.toString(rank));
                 builder.environment().put(JobEnvironment.JOB_ID, jobId);
                 builder.environment().put(JobEnvironment.AERON_DIR, aeronDir);
                 builder.environment().put(JobEnvironment.LOCAL_SIZE, Integer.toString(rankList.size()));
                 builder.environment().put(JobEnvironment.DRIVER_PID, Long.toString(ProcessHandle.current().pid()));
-                ranks.add(RankProcess.start(rank, builder, prefix, System.out, System.err));
+                ranks.add(RankProcess.start(rank, builder, prefix, System.out, System.err, settings.outputOf(rank)));
             }
         }
     }

@@ -54,6 +54,7 @@ final class RemoteJob implements AutoCloseable
     /** Drawn anew for each job; it reaches the agents on their standard input, never on a command line. */
     private final String secret = JobSecret.generate();
     private final JrunOptions options;
+    private final RankSettings settings;
     private final List<HostList.Host> hosts;
     private final int[] hostOf;
     private final List<String> command;
@@ -76,6 +77,7 @@ final class RemoteJob implements AutoCloseable
     RemoteJob(
         final String jobId,
         final JrunOptions options,
+        final RankSettings settings,
         final List<HostList.Host> hosts,
         final int[] hostOf,
         final List<String> command,
@@ -84,6 +86,7 @@ final class RemoteJob implements AutoCloseable
     {
         this.jobId = jobId;
         this.options = options;
+        this.settings = settings;
         this.hosts = hosts;
         this.hostOf = hostOf;
         this.command = command;
@@ -275,6 +278,7 @@ final class RemoteJob implements AutoCloseable
                 lines.add(AgentProtocol.ARG + " " + word);
             }
             lines.add(AgentProtocol.PREFIX + " " + options.prefixOutput());
+            lines.addAll(settings.agentLines());
             lines.add(AgentProtocol.PEERS + " " + links);
             if (ranks.length() > 0)
             {
