@@ -17,7 +17,8 @@ package io.jmpi.launcher;
  *       {@code BIND report} for binding to cores, reporting the bindings if {@code true}, {@code OUTPUT dir}), {@code PEERS addr:port,...} (every agent's {@link LinkWatch}
  *       endpoint, by host index, its own included), then {@code START}; later {@code FAILED rank} (a rank of another host ended without
  *       leaving, or its host was lost: mark it on the job page), {@code REPORT} (ask the ranks what they are
- *       blocked in) and {@code STOP} (end the ranks). The end of stdin means jrun is gone: the agent ends its
+ *       blocked in), {@code STDIN base64} (bytes of jrun's standard input for rank 0), {@code STDIN_END} (its end)
+ *       and {@code STOP} (end the ranks). The end of stdin means jrun is gone: the agent ends its
  *       ranks and exits.</li>
  * </ul>
  */
@@ -43,6 +44,8 @@ final class AgentProtocol
     static final String REPORT = "REPORT";
     static final String REPORTED = "REPORTED";
     static final String STOP = "STOP";
+    static final String STDIN = "STDIN";
+    static final String STDIN_END = "STDIN_END";
 
     private AgentProtocol()
     {

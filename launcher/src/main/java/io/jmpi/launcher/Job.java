@@ -167,7 +167,7 @@ final class Job implements AutoCloseable
                 try
                 {
                     final RankProcess process = RankProcess.start(
-                        rank, processBuilder(rank), options.prefixOutput(), out, err, settings.outputOf(rank));
+                        rank, processBuilder(rank), options.prefixOutput(), out, err, settings.outputOf(rank), false);
                     ranks.add(process);
                     process.onExit().thenRun(() -> rankExited(process));
                 }

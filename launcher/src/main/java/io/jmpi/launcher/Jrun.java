@@ -67,10 +67,14 @@ public final class Jrun
                 System.out.println("jrun (jmpi) " + version());
                 return 0;
             }
-            final List<HostList.Host> named = perNode(hosts(parsed), parsed.ranksPerNode());
+            // inside a Slurm allocation, as mpirun does: its nodes through srun, unless told otherwise
+            final boolean inAllocation = null != System.getenv("SLURM_JOB_ID") && null == parsed.hosts() &&
+                null == parsed.hostfile() && null == parsed.launchAgent();
+            final JrunOptions placed = inAllocation ? parsed.withLaunchAgent("srun") : parsed;
+            final List<HostList.Host> named = perNode(hosts(placed), placed.ranksPerNode());
             // a job whose hosts are all this host runs here, as one job on one host
             hosts = named.stream().allMatch(host -> LocalHost.isLocal(host.name())) ? List.of() : named;
-            options = parsed.withRanks(RankCount.of(parsed, named));
+            options = placed.withRanks(RankCount.of(placed, named, System.getenv()));
             if (hosts.isEmpty())
             {
                 SharedMemory.check(options.ranks());

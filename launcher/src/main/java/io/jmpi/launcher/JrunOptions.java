@@ -264,6 +264,17 @@ record JrunOptions(
     }
 
     /**
+     * @param agent the launch agent jrun chose, such as srun inside a Slurm allocation.
+     * @return these options with that launch agent.
+     */
+    JrunOptions withLaunchAgent(final String agent)
+    {
+        return new JrunOptions(help, ranks, classPath, jar, mainClass, programArgs, jvmArgs, prefixOutput,
+            timeoutSeconds, graceSeconds, jobId, hosts, hostfile, agent, networkInterface, mapByNode, multicast,
+            api, version, exports, workingDirectory, ranksPerNode, bindToCore, reportBindings, outputDirectory);
+    }
+
+    /**
      * @return options that only ask for the help or the version; the other fields are defaults.
      */
     private static JrunOptions informational(final boolean help, final boolean version)

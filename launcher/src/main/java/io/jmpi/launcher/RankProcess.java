@@ -41,16 +41,20 @@ final class RankProcess
      * @param err          where the rank's standard error goes.
      * @param files        a directory that keeps copies of the rank's output in files {@code stdout} and
      *                     {@code stderr}, or {@code null}.
+     * @param input        whether the launcher writes the rank's standard input ({@link #input()}); else the
+     *                     rank sees its end at once, or reads what the builder redirects to it.
      * @return the running rank.
      * @throws IOException if the process cannot be started.
      */
     static RankProcess start(
         final int rank, final ProcessBuilder builder, final boolean prefixOutput, final PrintStream out,
-        final PrintStream err, final Path files) throws IOException
+        final PrintStream err, final Path files, final boolean input) throws IOException
     {
         final Process process = builder.start();
-        // jrun never writes to a rank: ranks other than 0 see the end of their input at once
-        process.getOutputStream().close();
+        if (!input)
+        {
+            process.getOutputStream().close();
+        }
 
         final byte[] prefix = prefixOutput ? ("[" + rank + "] ").getBytes(StandardCharsets.US_ASCII) : new byte[0];
         final ErrorWatch errors = new ErrorWatch();
@@ -76,6 +80,14 @@ final class RankProcess
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * @return the rank's standard input, for a rank started to be given its input.
+     */
+    OutputStream input()
+    {
+        return process.getOutputStream();
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -172,14 +173,16 @@ class JrunOptionsTest
     void theRankCountIsNpElseNPerHostElseTheSlotsOfTheHosts() throws UsageException
     {
         final List<HostList.Host> hosts = List.of(new HostList.Host("a", 2), new HostList.Host("b", 3));
-        assertEquals(4, RankCount.of(JrunOptions.parse("-np", "4", "M"), hosts));
-        assertEquals(5, RankCount.of(JrunOptions.parse("M"), hosts));
-        assertEquals(6, RankCount.of(JrunOptions.parse("-N", "3", "M"), hosts));
-        assertEquals(3, RankCount.of(JrunOptions.parse("-N", "3", "M"), List.of()));
-        assertEquals("missing -np N, the number of ranks to start",
-            assertThrows(UsageException.class, () -> RankCount.of(JrunOptions.parse("M"), List.of())).getMessage());
+        assertEquals(4, RankCount.of(JrunOptions.parse("-np", "4", "M"), hosts, Map.of()));
+        assertEquals(5, RankCount.of(JrunOptions.parse("M"), hosts, Map.of()));
+        assertEquals(6, RankCount.of(JrunOptions.parse("-N", "3", "M"), hosts, Map.of()));
+        assertEquals(3, RankCount.of(JrunOptions.parse("-N", "3", "M"), List.of(), Map.of()));
+        assertEquals("missing -np N, the number of ranks to start", assertThrows(UsageException.class,
+            () -> RankCount.of(JrunOptions.parse("M"), List.of(), Map.of())).getMessage());
+        assertEquals(7, RankCount.of(JrunOptions.parse("--launch-agent", "srun", "M"), hosts,
+            Map.of("SLURM_NTASKS", "7")));
         assertEquals("-np 7 exceeds -N 3 ranks on each of 2 hosts", assertThrows(UsageException.class,
-            () -> RankCount.of(JrunOptions.parse("-np", "7", "-N", "3", "M"), hosts)).getMessage());
+            () -> RankCount.of(JrunOptions.parse("-np", "7", "-N", "3", "M"), hosts, Map.of())).getMessage());
     }
 
     @Test
