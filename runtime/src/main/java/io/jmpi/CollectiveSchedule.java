@@ -15,7 +15,10 @@ import java.util.Arrays;
  * The runtime's {@link Schedule}: the steps of a nonblocking collective in rounds, run by the progress engine as a
  * {@link PolledOperation}, so that any progress of the rank (a wait or test on any request, a blocking call)
  * advances it. Steps, their sends and receives and the scratch arrays are kept when the schedule completes, and the
- * communicator hands the schedule to its next nonblocking collective: a steady stream allocates nothing.
+ * communicator hands the schedule to its next nonblocking collective: a steady stream allocates only its requests.
+ * <p>
+ * Layers: the engine knows a {@link PolledOperation} and nothing of collectives; this class runs rounds of steps and
+ * knows no algorithm; the algorithms (libNBC's) are {@link io.jmpi.spi.Schedules}, behind the provider SPI.
  * <p>
  * Built by the calling thread, then, once started, touched only by the engine's owner thread until it completes.
  */

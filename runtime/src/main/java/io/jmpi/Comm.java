@@ -24,6 +24,13 @@ import java.util.function.Supplier;
  * {@link org.agrona.DirectBuffer} (counts and offsets in bytes from index 0). Messages are received in the order
  * a sender sent them when both match a receive (MPI's non-overtaking rule). Every call checks its arguments
  * and throws {@link MpiException} naming the bad one.
+ * <p>
+ * Collectives come blocking and nonblocking ({@code ibarrier}, {@code ibcast}, ... of MPI-3.1 section 5.12, each
+ * with the parameters of its blocking form and returning a {@link Request}). A nonblocking collective is a schedule
+ * of point-to-point rounds that the rank's progress engine advances whenever this rank makes progress, in any
+ * call; where the collectives provider does not build its own, the schedules are libNBC's algorithms
+ * ({@link io.jmpi.spi.Schedules}). {@link Mpi#IN_PLACE} is accepted where MPI allows MPI_IN_PLACE: the call copies
+ * this rank's data out of the receive buffer and runs the ordinary form.
  */
 public final class Comm
 {

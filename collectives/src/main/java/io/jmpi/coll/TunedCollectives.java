@@ -70,6 +70,9 @@ import java.util.List;
  * Reductions work on primitive arrays: a ByteBuffer or DirectBuffer argument is copied to or from a byte array
  * kept for the next call. Steady-state calls allocate nothing. The first broadcast on a communicator that has a
  * broadcast stream opens it, whatever algorithm serves the call.
+ * <p>
+ * The nonblocking collectives check their arguments as the blocking forms do, then build the libNBC schedules of
+ * {@link Collectives}' defaults: they run on the runtime's progress engine, not on the algorithms here.
  */
 final class TunedCollectives implements Collectives
 {

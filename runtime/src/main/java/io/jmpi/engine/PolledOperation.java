@@ -12,6 +12,8 @@ package io.jmpi.engine;
 public abstract class PolledOperation extends Operation
 {
     private ProgressEngine engine;
+    private boolean finished;
+    private int finishedError;
 
     /**
      * Advance the operation: look at its parts and start the next ones. Called on the engine's owner thread, so
@@ -43,18 +45,31 @@ public abstract class PolledOperation extends Operation
     }
 
     /**
-     * Complete the operation, from {@link #poll()}.
+     * Complete the operation, from {@link #poll()}. The engine publishes the completion once {@link #poll()} has
+     * returned and it has let go of the operation, so that a thread that sees it complete may start it again.
      *
      * @param error {@link Errors#SUCCESS} or the error of the part that failed.
      */
     protected final void finish(final int error)
     {
-        complete(error);
+        finished = true;
+        finishedError = error;
     }
 
     final void startedBy(final ProgressEngine engine)
     {
         this.engine = engine;
+        finished = false;
+    }
+
+    final boolean isFinished()
+    {
+        return finished;
+    }
+
+    final void publish()
+    {
+        complete(finishedError);
     }
 
     boolean dependsOn(final int worldRank)

@@ -484,9 +484,10 @@ public final class ProgressEngine
     private int pollOne(final PolledOperation op)
     {
         final int work = op.poll();
-        if (op.isComplete())
+        if (op.isFinished())
         {
             polled.remove(op);
+            op.publish();
         }
         return work;
     }
