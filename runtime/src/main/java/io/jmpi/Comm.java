@@ -1297,7 +1297,7 @@ public final class Comm
     {
         final Collectives collectives = collectives();
         final boolean inPlace = isInPlace(sendBuffer);
-        final CollectiveSchedule schedule = schedule("ialltoallv", null == recvCounts ? 0 : recvCounts.length);
+        final CollectiveSchedule schedule = schedule("ialltoallv", countAt(recvCounts, rank));
         collectives.ialltoallv(schedule,
             inPlace ? InPlace.copyAll(recvBuffer) : sendBuffer, inPlace ? recvOffset : sendOffset,
             inPlace ? recvCounts : sendCounts, inPlace ? recvDisplacements : sendDisplacements,
@@ -1395,8 +1395,7 @@ public final class Comm
     {
         final Collectives collectives = collectives();
         final boolean inPlace = isInPlace(sendBuffer);
-        final CollectiveSchedule schedule =
-            schedule(call, null == recvCounts || rank >= recvCounts.length ? 0 : recvCounts[rank]);
+        final CollectiveSchedule schedule = schedule(call, countAt(recvCounts, rank));
         collectives.ireduceScatter(schedule,
             inPlace ? InPlace.copy(recvBuffer, recvOffset, total(recvCounts)) : sendBuffer, inPlace ? 0 : sendOffset,
             recvBuffer, recvOffset, recvCounts, op);
@@ -1470,6 +1469,14 @@ public final class Comm
             throw ex;
         }
         call.accept(data);
+    }
+
+    /**
+     * @return {@code counts[index]} for the report of blocked calls, 0 if there is none: checking is the provider's.
+     */
+    private static int countAt(final int[] counts, final int index)
+    {
+        return null == counts || index >= counts.length ? 0 : counts[index];
     }
 
     private static int length(final Object array)
