@@ -1,5 +1,6 @@
 package io.jmpi.coll;
 
+import com.sun.management.ThreadMXBean;
 import io.jmpi.Comm;
 import io.jmpi.Datatype;
 import io.jmpi.ErrorClass;
@@ -12,6 +13,7 @@ import io.jmpi.launcher.JobRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +32,7 @@ import static io.jmpi.coll.TestArrays.seed;
  * one at a time; all outstanding at once on one communicator and completed by waitAll, by waits in reverse order,
  * by waitAny and by testing while computing; with wildcard point-to-point receives posted on the same communicator
  * before they start, which must get the point-to-point messages only; with blocking collectives between start and
- * wait; as a steady stream; with direct ByteBuffers; with a non-commutative operation.
+ * wait; as a steady stream, which must allocate little; with direct ByteBuffers; with a non-commutative operation.
  */
 class NonblockingCollectivesTest
 {
@@ -661,21 +663,54 @@ class NonblockingCollectivesTest
         }
 
         /**
-         * A steady stream of small collectives, which the pooled schedules serve.
+         * A steady stream of small collectives, which the pooled schedules serve: once warm, a pair of them allocates
+         * little more than its two requests (a schedule of its own would take kilobytes).
          */
         private static void stream(final Comm world)
         {
             final int rank = world.rank();
-            for (int i = 0; i < 500; i++)
+            final int[] contribution = new int[4];
+            final int[] reduced = new int[4];
+            final int[] broadcast = new int[4];
+            final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
+            final int warmup = 500;
+            final int measured = 2000;
+            long allocatedBefore = 0;
+            for (int i = 0; i < warmup + measured; i++)
             {
-                final int[] reduced = new int[4];
-                final Request allreduce = world.iallreduce(data(i, rank, 4), 0, reduced, 0, 4, Op.SUM);
-                final int[] broadcast = 0 == rank ? data(i, 0, 4) : new int[4];
+                if (warmup == i)
+                {
+                    allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+                }
+                for (int k = 0; k < 4; k++)
+                {
+                    contribution[k] = value(i, rank, k);
+                    broadcast[k] = 0 == rank ? value(i, 0, k) : 0;
+                }
+                final Request allreduce = world.iallreduce(contribution, 0, reduced, 0, 4, Op.SUM);
                 final Request bcast = world.ibcast(broadcast, 0, 4, 0);
-                Request.waitAll(allreduce, bcast);
-                same(sum(i, 0, world.size(), 4), reduced, "stream iallreduce " + i);
-                same(data(i, 0, 4), broadcast, "stream ibcast " + i);
+                allreduce.waitFor();
+                bcast.waitFor();
+                if (i < warmup)
+                {
+                    same(sum(i, 0, world.size(), 4), reduced, "stream iallreduce " + i);
+                    same(data(i, 0, 4), broadcast, "stream ibcast " + i);
+                }
+                else
+                {
+                    for (int k = 0; k < 4; k++)
+                    {
+                        int expected = 0;
+                        for (int r = 0; r < world.size(); r++)
+                        {
+                            expected += value(i, r, k);
+                        }
+                        check(expected == reduced[k] && value(i, 0, k) == broadcast[k], "stream " + i);
+                    }
+                }
             }
+            final long perPair = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / measured;
+            check(perPair < 1024, "a pair of nonblocking collectives allocates " + perPair + " bytes");
         }
 
         private static void byteBuffers(final Comm world)
