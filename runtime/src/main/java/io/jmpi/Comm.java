@@ -1506,6 +1506,11 @@ public final class Comm
      */
     private CollectiveSchedule schedule(final String call, final int count)
     {
+        if (isInter())
+        {
+            throw new MpiException(ErrorClass.ERR_COMM, call + " on an intercommunicator (" + this + ") is not " +
+                "supported by jmpi yet");
+        }
         CollectiveSchedule schedule = schedules.poll();
         if (null == schedule)
         {

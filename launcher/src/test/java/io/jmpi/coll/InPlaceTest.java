@@ -423,8 +423,8 @@ class InPlaceTest
             expect(ErrorClass.ERR_OP, null, () -> world.iallreduce(ints, 0, new int[8], 0, 1, null),
                 "iallreduce without an operation");
             expect(ErrorClass.ERR_ARG, null, () -> world.ialltoallv(
-                ints, 0, new int[size + 1], new int[size], new int[8], 0, new int[size], new int[size]),
-                "ialltoallv with too many send counts");
+                ints, 0, new int[size - 1], new int[size], new int[8], 0, new int[size], new int[size]),
+                "ialltoallv with too few send counts");
             expect(ErrorClass.ERR_COUNT, null, () -> world.ireduceScatterBlock(ints, 0, new int[8], 0, -1, Op.SUM),
                 "ireduceScatterBlock of a negative count");
 

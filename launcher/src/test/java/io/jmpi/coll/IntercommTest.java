@@ -150,6 +150,7 @@ class IntercommTest
         {
             expect(ErrorClass.ERR_COMM, () -> inter.split(0, 0));
             expect(ErrorClass.ERR_COMM, () -> inter.scan(new int[1], 0, new int[1], 0, 1, Op.SUM));
+            expect(ErrorClass.ERR_COMM, inter::ibarrier);
             expect(ErrorClass.ERR_COMM, () -> inter.createIntercomm(0, world, 0, TAG));
             expect(ErrorClass.ERR_COMM, mine::remoteSize);
             expect(ErrorClass.ERR_COMM, () -> mine.merge(false));
