@@ -26,15 +26,27 @@ public final class OsuAllreduce
      */
     public static void main(final String[] args)
     {
-        final OsuSchedule schedule = OsuSchedule.collective(args, Float.BYTES);
+        System.exit(run(args));
+    }
+
+    private static int run(final String[] args)
+    {
         try (Mpi mpi = Mpi.init(args))
         {
             final Comm world = mpi.world();
+            final OsuStart begin = OsuStart.of(world, args, "osu_allreduce", false,
+                options -> OsuSchedule.collective(options, Float.BYTES), System.out);
+            final OsuSchedule schedule = begin.schedule();
+            if (null == schedule)
+            {
+                return begin.exitCode();
+            }
             final float[] contribution = new float[schedule.maxSize() / Float.BYTES];
             final float[] result = new float[contribution.length];
             OsuCollectiveLoop.run(
                 world, schedule, "OSU MPI Allreduce Latency Test",
                 (size) -> world.allreduce(contribution, 0, result, 0, size / Float.BYTES, Op.SUM));
         }
+        return OsuStart.SUCCESS;
     }
 }

@@ -35,11 +35,20 @@ public final class OsuBandwidth
      */
     public static void main(final String[] args)
     {
-        final OsuSchedule schedule = OsuSchedule.bandwidth(args);
+        System.exit(run(args));
+    }
+
+    private static int run(final String[] args)
+    {
         try (Mpi mpi = Mpi.init(args))
         {
             final Comm world = mpi.world();
-            OsuRanks.requireTwo(world, "osu bandwidth");
+            final OsuStart begin = OsuStart.of(world, args, "osu_bw", true, OsuSchedule::bandwidth, System.out);
+            final OsuSchedule schedule = begin.schedule();
+            if (null == schedule)
+            {
+                return begin.exitCode();
+            }
             final int rank = world.rank();
             final int peer = 1 - rank;
             final byte[] buffer = new byte[schedule.maxSize()];
@@ -86,5 +95,6 @@ public final class OsuBandwidth
                 }
             }
         }
+        return OsuStart.SUCCESS;
     }
 }

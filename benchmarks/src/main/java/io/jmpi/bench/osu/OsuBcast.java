@@ -27,13 +27,25 @@ public final class OsuBcast
      */
     public static void main(final String[] args)
     {
-        final OsuSchedule schedule = OsuSchedule.collective(args, 1);
+        System.exit(run(args));
+    }
+
+    private static int run(final String[] args)
+    {
         try (Mpi mpi = Mpi.init(args))
         {
             final Comm world = mpi.world();
+            final OsuStart begin = OsuStart.of(world, args, "osu_bcast", false,
+                options -> OsuSchedule.collective(options, 1), System.out);
+            final OsuSchedule schedule = begin.schedule();
+            if (null == schedule)
+            {
+                return begin.exitCode();
+            }
             final byte[] buffer = new byte[schedule.maxSize()];
             OsuCollectiveLoop.run(
                 world, schedule, "OSU MPI Broadcast Latency Test", (size) -> world.bcast(buffer, 0, size, ROOT));
         }
+        return OsuStart.SUCCESS;
     }
 }

@@ -27,11 +27,20 @@ public final class OsuLatency
      */
     public static void main(final String[] args)
     {
-        final OsuSchedule schedule = OsuSchedule.latency(args);
+        System.exit(run(args));
+    }
+
+    private static int run(final String[] args)
+    {
         try (Mpi mpi = Mpi.init(args))
         {
             final Comm world = mpi.world();
-            OsuRanks.requireTwo(world, "osu latency");
+            final OsuStart begin = OsuStart.of(world, args, "osu_latency", true, OsuSchedule::latency, System.out);
+            final OsuSchedule schedule = begin.schedule();
+            if (null == schedule)
+            {
+                return begin.exitCode();
+            }
             final int rank = world.rank();
             final int peer = 1 - rank;
             final byte[] buffer = new byte[schedule.maxSize()];
@@ -67,5 +76,6 @@ public final class OsuLatency
                 }
             }
         }
+        return OsuStart.SUCCESS;
     }
 }

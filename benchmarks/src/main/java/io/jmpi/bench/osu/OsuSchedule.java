@@ -136,7 +136,7 @@ public final class OsuSchedule
             final String value = args[i + 1];
             switch (args[i])
             {
-                case "-m":
+                case "-m", "--message-size":
                     final int colon = value.indexOf(':');
                     if (colon >= 0)
                     {
@@ -145,12 +145,12 @@ public final class OsuSchedule
                     max = number(args[i], value.substring(colon + 1));
                     break;
 
-                case "-i":
+                case "-i", "--iterations":
                     smallLoops = number(args[i], value);
                     largeLoops = smallLoops;
                     break;
 
-                case "-x":
+                case "-x", "--warmup":
                     smallSkip = number(args[i], value);
                     largeSkip = smallSkip;
                     break;

@@ -5,18 +5,21 @@ import java.util.Locale;
 
 /**
  * Prints a result table in the layout of the OSU micro-benchmarks, so that jmpi's table can be set beside the one
- * a C MPI prints: a title line, a column header, then one row per message size, the size left-aligned in 10
- * characters and the value right-aligned in 18 with two decimals.
+ * a C MPI prints: a title line naming the OSU release whose loops and format these follow, a column header, then
+ * one row per message size, the size left-aligned in 10 characters and the value right-aligned in 20 with two
+ * decimals ({@code %-10d%20.2f}, OSU's FIELD_WIDTH and FLOAT_PRECISION).
  * <pre>
- * # OSU MPI Latency Test
- * # Size          Latency (us)
- * 0                       0.25
+ * # OSU MPI Latency Test v7.4
+ * # Size            Latency (us)
+ * 0                         0.25
  * </pre>
  */
 public final class OsuTable
 {
     private static final int SIZE_WIDTH = 10;
-    private static final int FIELD_WIDTH = 18;
+    private static final int FIELD_WIDTH = 20;
+    /** The OSU micro-benchmarks release whose output these tables reproduce. */
+    static final String OSU_VERSION = "7.4";
 
     private final PrintStream out;
 
@@ -53,7 +56,7 @@ public final class OsuTable
      */
     static String header(final String title, final String column)
     {
-        return "# " + title + System.lineSeparator() +
+        return "# " + title + " v" + OSU_VERSION + System.lineSeparator() +
             String.format(Locale.ROOT, "%-" + SIZE_WIDTH + "s%" + FIELD_WIDTH + "s", "# Size", column);
     }
 

@@ -76,10 +76,10 @@ class OsuScheduleTest
     void tableHasOsuLayout()
     {
         assertEquals(
-            "# OSU MPI Latency Test" + System.lineSeparator() + "# Size          Latency (us)",
+            "# OSU MPI Latency Test v7.4" + System.lineSeparator() + "# Size            Latency (us)",
             OsuTable.header("OSU MPI Latency Test", "Latency (us)"));
-        assertEquals("# Size       Avg Latency(us)", OsuTable.header("t", "Avg Latency(us)").split("\\R")[1]);
-        assertEquals("0                       0.25", OsuTable.formatRow(0, 0.25));
-        assertEquals("4194304              1234.57", OsuTable.formatRow(4194304, 1234.567));
+        assertEquals("# Size         Avg Latency(us)", OsuTable.header("t", "Avg Latency(us)").split("\\R")[1]);
+        assertEquals(String.format("%-10d%20.2f", 0, 0.25), OsuTable.formatRow(0, 0.25));
+        assertEquals("4194304                1234.57", OsuTable.formatRow(4194304, 1234.567));
     }
 }
