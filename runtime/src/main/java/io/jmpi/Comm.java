@@ -36,6 +36,8 @@ public final class Comm
 {
     /** Contexts per communicator: point-to-point, collectives, communicator management, nonblocking collectives. */
     static final int CONTEXTS_PER_COMM = 4;
+    /** The root of a collective that has none, for the blocked-call report. */
+    static final int NO_ROOT = Integer.MIN_VALUE;
     /** The context of nonblocking collectives, relative to the communicator's first. */
     private static final int NONBLOCKING_CONTEXT = 3;
     private static final int SCHEDULE_POOL = 16;
@@ -722,7 +724,15 @@ public final class Comm
      */
     public void barrier()
     {
-        collectives().barrier();
+        final ThreadState state = enterCollective("barrier", 0, NO_ROOT);
+        try
+        {
+            collectives().barrier();
+        }
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -735,8 +745,16 @@ public final class Comm
      */
     public void bcast(final Object buffer, final int offset, final int count, final int root)
     {
-        checkRoot(root);
-        collectives().bcast(buffer, offset, count, root);
+        final ThreadState state = enterCollective("bcast", count, root);
+        try
+        {
+            checkRoot(root);
+            collectives().bcast(buffer, offset, count, root);
+        }
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -756,14 +774,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op, final int root)
     {
-        checkRoot(root);
-        if (isInPlace(sendBuffer) && rank == root)
+        final ThreadState state = enterCollective("reduce", count, root);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
-                send -> collectives().reduce(send, 0, recvBuffer, recvOffset, count, op, root));
-            return;
+            checkRoot(root);
+            if (isInPlace(sendBuffer) && rank == root)
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                    send -> collectives().reduce(send, 0, recvBuffer, recvOffset, count, op, root));
+                return;
+            }
+            collectives().reduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
         }
-        collectives().reduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -781,13 +807,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("allreduce", count, NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
-                send -> collectives().allreduce(send, 0, recvBuffer, recvOffset, count, op));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                    send -> collectives().allreduce(send, 0, recvBuffer, recvOffset, count, op));
+                return;
+            }
+            collectives().allreduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
         }
-        collectives().allreduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -807,14 +841,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        checkRoot(root);
-        if (isInPlace(sendBuffer) && rank == root)
+        final ThreadState state = enterCollective("gather", sendCount, root);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, blockAt(recvOffset, root, recvCount), recvCount),
-                send -> collectives().gather(send, 0, recvCount, recvBuffer, recvOffset, recvCount, root));
-            return;
+            checkRoot(root);
+            if (isInPlace(sendBuffer) && rank == root)
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, blockAt(recvOffset, root, recvCount), recvCount),
+                    send -> collectives().gather(send, 0, recvCount, recvBuffer, recvOffset, recvCount, root));
+                return;
+            }
+            collectives().gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
         }
-        collectives().gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -835,16 +877,24 @@ public final class Comm
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements,
         final int root)
     {
-        checkRoot(root);
-        if (isInPlace(sendBuffer) && rank == root)
+        final ThreadState state = enterCollective("gatherv", sendCount, root);
+        try
         {
-            inPlace(() -> ownBlock(recvBuffer, recvOffset, recvCounts, displacements, root),
-                send -> collectives().gatherv(
-                    send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements, root));
-            return;
+            checkRoot(root);
+            if (isInPlace(sendBuffer) && rank == root)
+            {
+                inPlace(() -> ownBlock(recvBuffer, recvOffset, recvCounts, displacements, root),
+                    send -> collectives().gatherv(
+                        send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements, root));
+                return;
+            }
+            collectives().gatherv(
+                sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
         }
-        collectives().gatherv(
-            sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -864,14 +914,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        checkRoot(root);
-        if (isInPlace(recvBuffer) && rank == root)
+        final ThreadState state = enterCollective("scatter", recvCount, root);
+        try
         {
-            inPlace(() -> InPlace.discard(sendBuffer, sendCount),
-                recv -> collectives().scatter(sendBuffer, sendOffset, sendCount, recv, 0, sendCount, root));
-            return;
+            checkRoot(root);
+            if (isInPlace(recvBuffer) && rank == root)
+            {
+                inPlace(() -> InPlace.discard(sendBuffer, sendCount),
+                    recv -> collectives().scatter(sendBuffer, sendOffset, sendCount, recv, 0, sendCount, root));
+                return;
+            }
+            collectives().scatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
         }
-        collectives().scatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -891,16 +949,24 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        checkRoot(root);
-        if (isInPlace(recvBuffer) && rank == root)
+        final ThreadState state = enterCollective("scatterv", recvCount, root);
+        try
         {
-            inPlace(() -> InPlace.discard(sendBuffer, entry(sendCounts, root, "sendCounts")),
-                recv -> collectives().scatterv(
-                    sendBuffer, sendOffset, sendCounts, displacements, recv, 0, length(recv), root));
-            return;
+            checkRoot(root);
+            if (isInPlace(recvBuffer) && rank == root)
+            {
+                inPlace(() -> InPlace.discard(sendBuffer, entry(sendCounts, root, "sendCounts")),
+                    recv -> collectives().scatterv(
+                        sendBuffer, sendOffset, sendCounts, displacements, recv, 0, length(recv), root));
+                return;
+            }
+            collectives().scatterv(
+                sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
         }
-        collectives().scatterv(
-            sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -919,13 +985,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("allgather", sendCount, NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, blockAt(recvOffset, rank, recvCount), recvCount),
-                send -> collectives().allgather(send, 0, recvCount, recvBuffer, recvOffset, recvCount));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, blockAt(recvOffset, rank, recvCount), recvCount),
+                    send -> collectives().allgather(send, 0, recvCount, recvBuffer, recvOffset, recvCount));
+                return;
+            }
+            collectives().allgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
         }
-        collectives().allgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -944,14 +1018,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("allgatherv", sendCount, NO_ROOT);
+        try
         {
-            inPlace(() -> ownBlock(recvBuffer, recvOffset, recvCounts, displacements, rank),
-                send -> collectives().allgatherv(
-                    send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> ownBlock(recvBuffer, recvOffset, recvCounts, displacements, rank),
+                    send -> collectives().allgatherv(
+                        send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements));
+                return;
+            }
+            collectives().allgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
         }
-        collectives().allgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -970,13 +1052,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("alltoall", sendCount, NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, blocks(recvCount)),
-                send -> collectives().alltoall(send, 0, recvCount, recvBuffer, recvOffset, recvCount));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, recvOffset, blocks(recvCount)),
+                    send -> collectives().alltoall(send, 0, recvCount, recvBuffer, recvOffset, recvCount));
+                return;
+            }
+            collectives().alltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
         }
-        collectives().alltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -997,14 +1087,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("alltoallv", ownEntry(sendCounts), NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copyAll(recvBuffer), send -> collectives().alltoallv(
-                send, recvOffset, recvCounts, recvDisplacements, recvBuffer, recvOffset, recvCounts, recvDisplacements));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copyAll(recvBuffer), send -> collectives().alltoallv(
+                    send, recvOffset, recvCounts, recvDisplacements, recvBuffer, recvOffset, recvCounts, recvDisplacements));
+                return;
+            }
+            collectives().alltoallv(sendBuffer, sendOffset, sendCounts, sendDisplacements,
+                recvBuffer, recvOffset, recvCounts, recvDisplacements);
         }
-        collectives().alltoallv(sendBuffer, sendOffset, sendCounts, sendDisplacements,
-            recvBuffer, recvOffset, recvCounts, recvDisplacements);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -1023,13 +1121,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int[] recvCounts, final Op op)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("reduceScatter", ownEntry(recvCounts), NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, total(recvCounts)),
-                send -> collectives().reduceScatter(send, 0, recvBuffer, recvOffset, recvCounts, op));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, recvOffset, total(recvCounts)),
+                    send -> collectives().reduceScatter(send, 0, recvBuffer, recvOffset, recvCounts, op));
+                return;
+            }
+            collectives().reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
         }
-        collectives().reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -1048,7 +1154,15 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int recvCount, final Op op)
     {
-        reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+        final ThreadState state = enterCollective("reduceScatterBlock", recvCount, NO_ROOT);
+        try
+        {
+            reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+        }
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -1066,13 +1180,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("scan", count, NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
-                send -> collectives().scan(send, 0, recvBuffer, recvOffset, count, op));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                    send -> collectives().scan(send, 0, recvBuffer, recvOffset, count, op));
+                return;
+            }
+            collectives().scan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
         }
-        collectives().scan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -1090,13 +1212,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
-        if (isInPlace(sendBuffer))
+        final ThreadState state = enterCollective("exscan", count, NO_ROOT);
+        try
         {
-            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
-                send -> collectives().exscan(send, 0, recvBuffer, recvOffset, count, op));
-            return;
+            if (isInPlace(sendBuffer))
+            {
+                inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                    send -> collectives().exscan(send, 0, recvBuffer, recvOffset, count, op));
+                return;
+            }
+            collectives().exscan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
         }
-        collectives().exscan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        finally
+        {
+            state.leaveCollective();
+        }
     }
 
     /**
@@ -1504,6 +1634,17 @@ public final class Comm
      * that its messages match only its own. Every call takes a number, also one that then rejects its arguments, so
      * that the members number their collectives alike (as the blocking ones do).
      */
+    /**
+     * Note the collective the user called as this thread's, for the report on SIGURG, which then names it rather
+     * than the point-to-point calls of its algorithm.
+     */
+    private ThreadState enterCollective(final String call, final int count, final int root)
+    {
+        final ThreadState state = mpi.threadState();
+        state.enterCollective(call, count, root, this);
+        return state;
+    }
+
     private CollectiveSchedule schedule(final String call, final int count)
     {
         if (isInter())
@@ -1632,20 +1773,29 @@ public final class Comm
      */
     private int entry(final int[] array, final int index, final String name)
     {
-        if (null == array || array.length != worldRanks.length)
+        // MPI reads the first size entries: a longer array is fine
+        if (null == array || array.length < worldRanks.length)
         {
             throw new MpiException(ErrorClass.ERR_ARG, name + " must hold one entry per rank, " + worldRanks.length);
         }
         return array[index];
     }
 
+    /**
+     * @return this rank's entry of a per-rank count array, for the report; -1 if there is none.
+     */
+    private int ownEntry(final int[] counts)
+    {
+        return null != counts && counts.length > rank ? counts[rank] : -1;
+    }
+
     private int total(final int[] counts)
     {
         entry(counts, 0, "recvCounts");
         long total = 0;
-        for (final int count : counts)
+        for (int r = 0; r < worldRanks.length; r++)
         {
-            total += count;
+            total += counts[r];
         }
         if (total < 0 || total > Integer.MAX_VALUE)
         {

@@ -24,6 +24,12 @@ final class ThreadState
     private Request[] requests;
     private Request request;
     private volatile boolean blocked;
+    /** The collective the user called, which the report names, and how deep its algorithm nests collectives. */
+    private volatile String collective;
+    private int collectiveDepth;
+    private int collectiveCount;
+    private int collectiveRoot;
+    private Comm collectiveComm;
 
     ThreadState(final IdleStrategy idle)
     {
@@ -74,10 +80,42 @@ final class ThreadState
     }
 
     /**
+     * Note that this thread runs a collective the user called; those its algorithm calls in turn are not noted.
+     * Allocates nothing.
+     *
+     * @param root the root's rank, or {@link Comm#NO_ROOT}.
+     */
+    void enterCollective(final String call, final int count, final int root, final Comm comm)
+    {
+        if (0 == collectiveDepth++)
+        {
+            collectiveCount = count;
+            collectiveRoot = root;
+            collectiveComm = comm;
+            collective = call;
+        }
+    }
+
+    void leaveCollective()
+    {
+        if (0 == --collectiveDepth)
+        {
+            collective = null;
+        }
+    }
+
+    /**
      * @return a description of the blocking call this thread waits in, or null; read from another thread.
      */
     String blockedCall()
     {
+        final String userCollective = collective;
+        if (null != userCollective)
+        {
+            // the user's call, whether its algorithm waits in a receive or spins on shared memory just now
+            return userCollective + "(" + (Comm.NO_ROOT == collectiveRoot ? "" : "root=" + collectiveRoot + ", ") +
+                "count=" + collectiveCount + ", comm=" + collectiveComm + ") on thread " + owner.getName();
+        }
         if (!blocked)
         {
             return null;

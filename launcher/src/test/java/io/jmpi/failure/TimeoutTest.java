@@ -2,6 +2,7 @@ package io.jmpi.failure;
 
 import io.jmpi.Comm;
 import io.jmpi.Mpi;
+import io.jmpi.Op;
 import io.jmpi.Request;
 import io.jmpi.launcher.JobResult;
 import io.jmpi.launcher.JobRunner;
@@ -49,6 +50,19 @@ public class TimeoutTest
             }
         }
         JobRunner.assertCleanedUp(jobId);
+    }
+
+    @Test
+    void namesTheCollectiveTheUserCalledNotItsAlgorithmsCalls()
+    {
+        final JobResult result = JobRunner.run(List.of("--timeout", "5"), JOB_TIMEOUT, 3, StuckInCollectives.class);
+
+        assertEquals(124, result.exitCode(), result.toString());
+        assertTrue(result.errorLinesOfRank(1).contains(
+            "jmpi: rank 1 blocked in bcast(root=0, count=3, comm=WORLD) on thread main"), result.toString());
+        assertTrue(result.errorLinesOfRank(2).contains(
+            "jmpi: rank 2 blocked in allreduce(count=2, comm=WORLD) on thread main"), result.toString());
+        assertTrue(result.errorLinesOfRank(0).contains("jmpi: rank 0 is not blocked in jmpi"), result.toString());
     }
 
     @Test
@@ -172,6 +186,29 @@ public class TimeoutTest
                 {
                     Ranks.sleepForever();
                 }
+            }
+        }
+    }
+
+    /**
+     * Rank 0 never broadcasts: rank 1 waits in the bcast, rank 2 in an allreduce that rank 1 never reaches.
+     */
+    public static final class StuckInCollectives
+    {
+        public static void main(final String[] args) throws InterruptedException
+        {
+            try (Mpi mpi = Mpi.init(args))
+            {
+                final Comm world = mpi.world();
+                if (1 == world.rank())
+                {
+                    world.bcast(new int[3], 0, 3, 0);
+                }
+                else if (2 == world.rank())
+                {
+                    world.allreduce(new long[2], 0, new long[2], 0, 2, Op.SUM);
+                }
+                Thread.sleep(60_000);
             }
         }
     }
