@@ -1,5 +1,7 @@
 package io.jmpi.launcher;
 
+import io.jmpi.transport.EmbeddedDriver;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -55,7 +58,14 @@ final class Jvm
 
             final String text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                 .collect(Collectors.joining(" "));
-            return List.of(text.trim().split("\\s+"));
+            final List<String> flags = new ArrayList<>(List.of(text.trim().split("\\s+")));
+            // agents and ranks put job directories where jrun does
+            final String jobRoot = System.getProperty(EmbeddedDriver.JOB_ROOT_PROPERTY);
+            if (null != jobRoot)
+            {
+                flags.add("-D" + EmbeddedDriver.JOB_ROOT_PROPERTY + "=" + jobRoot);
+            }
+            return List.copyOf(flags);
         }
         catch (final IOException ex)
         {

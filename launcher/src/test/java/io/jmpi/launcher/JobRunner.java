@@ -33,8 +33,40 @@ public final class JobRunner
 
     private static final Duration CLEANUP_WAIT = Duration.ofSeconds(5);
 
+    static
+    {
+        ownJobRoot();
+    }
+
     private JobRunner()
     {
+    }
+
+    /**
+     * Give the jobs of these tests a directory of their own for their job directories (and make this JVM look
+     * there too), so that another jrun of the host, which removes the stale job directories it finds, never removes
+     * one that a test expects its own jrun to remove, and the tests never remove another job's. Its name lacks
+     * jrun's "jmpi-" prefix so that no jrun takes it for a job directory. It is removed at exit when empty.
+     */
+    private static void ownJobRoot()
+    {
+        if (null != System.getProperty(EmbeddedDriver.JOB_ROOT_PROPERTY))
+        {
+            return;
+        }
+        final Path shm = Path.of(EmbeddedDriver.SHM_ROOT);
+        final Path parent = Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
+        final Path root = parent.resolve("jmpitest-" + ProcessHandle.current().pid());
+        try
+        {
+            Files.createDirectories(root);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot make the tests' job root " + root, ex);
+        }
+        System.setProperty(EmbeddedDriver.JOB_ROOT_PROPERTY, root.toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> root.toFile().delete(), "jmpi-tests-job-root"));
     }
 
     /**

@@ -47,6 +47,12 @@ public final class EmbeddedDriver
     public static final String DIR_PREFIX = "jmpi-";
     /** Where job directories live: memory-backed so that log buffers are shared memory. */
     public static final String SHM_ROOT = "/dev/shm";
+    /**
+     * System property naming another directory for job directories than {@link #SHM_ROOT}: jrun, its agents and
+     * its ranks all take it from jrun's JVM, so jobs of a test suite can keep to a directory of their own, where no
+     * other jrun of the host removes what they leave for the test to see.
+     */
+    public static final String JOB_ROOT_PROPERTY = "jmpi.jobRoot";
 
     /**
      * Counter values: 1 MiB holds 8192 counters; IPC needs a few per rank (client heartbeat, inbox position and
@@ -79,12 +85,14 @@ public final class EmbeddedDriver
      * The Aeron directory of a job on this host.
      *
      * @param jobId the job's unique name.
-     * @return the directory path, under /dev/shm when it exists, else under java.io.tmpdir.
+     * @return the directory path: under {@link #JOB_ROOT_PROPERTY} when set, else /dev/shm when it exists, else
+     * java.io.tmpdir.
      */
     public static String aeronDirFor(final String jobId)
     {
-        final File shm = new File(SHM_ROOT);
-        final String root = shm.isDirectory() ? SHM_ROOT : System.getProperty("java.io.tmpdir");
+        final String chosen = System.getProperty(JOB_ROOT_PROPERTY);
+        final String root = null != chosen ? chosen :
+            new File(SHM_ROOT).isDirectory() ? SHM_ROOT : System.getProperty("java.io.tmpdir");
         return new File(root, DIR_PREFIX + jobId).getAbsolutePath();
     }
 
