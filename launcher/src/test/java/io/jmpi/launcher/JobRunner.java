@@ -201,8 +201,16 @@ public final class JobRunner
         }
     }
 
-    private static RunningJob startWith(final Path workingDirectory, final String jrunClassPath,
-        final String... jrunArgs)
+    /**
+     * @param jrunArgs the whole jrun command line.
+     * @return the command that runs jrun from the test class path, e.g. for another program to start (salloc).
+     */
+    public static List<String> jrunCommand(final String... jrunArgs)
+    {
+        return jrunCommand(System.getProperty("java.class.path"), jrunArgs);
+    }
+
+    private static List<String> jrunCommand(final String jrunClassPath, final String... jrunArgs)
     {
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
@@ -211,7 +219,13 @@ public final class JobRunner
         command.add(jrunClassPath);
         command.add(Jrun.class.getName());
         command.addAll(List.of(jrunArgs));
-        final ProcessBuilder builder = new ProcessBuilder(command);
+        return command;
+    }
+
+    private static RunningJob startWith(final Path workingDirectory, final String jrunClassPath,
+        final String... jrunArgs)
+    {
+        final ProcessBuilder builder = new ProcessBuilder(jrunCommand(jrunClassPath, jrunArgs));
         if (null != workingDirectory)
         {
             builder.directory(workingDirectory.toFile());
