@@ -65,10 +65,11 @@ public abstract class Struct
 
     /**
      * @param buffer a byte buffer of items.
+     * @param <T>    the view class of the subclass, such as {@link Int2.Data}.
      * @return a view of its first item.
      * @throws MPIException never; declared as in Open MPI.
      */
-    public final Data getData(final ByteBuffer buffer) throws MPIException
+    public final <T extends Data> T getData(final ByteBuffer buffer) throws MPIException
     {
         return getData(buffer, 0);
     }
@@ -76,15 +77,17 @@ public abstract class Struct
     /**
      * @param buffer a byte buffer of items.
      * @param index  the item.
+     * @param <T>    the view class of the subclass, such as {@link Int2.Data}.
      * @return a view of it.
      * @throws MPIException never; declared as in Open MPI.
      */
-    public final Data getData(final ByteBuffer buffer, final int index) throws MPIException
+    @SuppressWarnings("unchecked")
+    public final <T extends Data> T getData(final ByteBuffer buffer, final int index) throws MPIException
     {
         final Data data = newData();
         data.buffer = buffer;
         data.offset = index * getExtent();
-        return data;
+        return (T)data;
     }
 
     /**
