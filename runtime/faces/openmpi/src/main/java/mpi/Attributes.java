@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The attributes cached on a communicator or datatype (MPI_Comm_set_attr, ...). As in Open MPI's Java bindings a
- * value is stored serialized, so get returns a copy, and dup copies every attribute to the new object.
+ * value is stored serialized, so get returns a copy, and dup copies every attribute to the new object. Errors are
+ * {@link FaceException}s for the owner's error handler: ERR_KEYVAL for a keyval that {@link #createKeyval()} did not
+ * make or that is freed.
  */
 final class Attributes
 {
@@ -30,7 +32,7 @@ final class Attributes
         return keyval;
     }
 
-    static void freeKeyval(final int keyval) throws MPIException
+    static void freeKeyval(final int keyval)
     {
         if (!KEYVALS.remove(keyval))
         {
@@ -38,7 +40,7 @@ final class Attributes
         }
     }
 
-    synchronized void set(final int keyval, final Object value) throws MPIException
+    synchronized void set(final int keyval, final Object value)
     {
         check(keyval);
         try
@@ -52,11 +54,11 @@ final class Attributes
         }
         catch (final IOException ex)
         {
-            throw MPIException.raise(MPI.ERR_ARG, "attribute value cannot be serialized: " + ex);
+            throw new FaceException(MPI.ERR_ARG, "attribute value cannot be serialized: " + ex);
         }
     }
 
-    synchronized Object get(final int keyval) throws MPIException
+    synchronized Object get(final int keyval)
     {
         check(keyval);
         final byte[] value = values.get(keyval);
@@ -70,11 +72,11 @@ final class Attributes
         }
         catch (final IOException | ClassNotFoundException ex)
         {
-            throw MPIException.raise(MPI.ERR_OTHER, "attribute value cannot be read: " + ex);
+            throw new FaceException(MPI.ERR_OTHER, "attribute value cannot be read: " + ex);
         }
     }
 
-    synchronized void delete(final int keyval) throws MPIException
+    synchronized void delete(final int keyval)
     {
         check(keyval);
         values.remove(keyval);
@@ -96,7 +98,7 @@ final class Attributes
         values.clear();
     }
 
-    private static void check(final int keyval) throws MPIException
+    private static void check(final int keyval)
     {
         if (!KEYVALS.contains(keyval))
         {
@@ -104,8 +106,8 @@ final class Attributes
         }
     }
 
-    private static MPIException unknown(final int keyval)
+    private static FaceException unknown(final int keyval)
     {
-        return MPIException.raise(MPI.ERR_KEYVAL, "keyval " + keyval + " was not created by createKeyval or is freed");
+        return new FaceException(MPI.ERR_KEYVAL, "keyval " + keyval + " was not created by createKeyval or is freed");
     }
 }

@@ -789,7 +789,14 @@ public class Comm implements Freeable
      */
     public static void freeKeyval(final int keyval) throws MPIException
     {
-        Attributes.freeKeyval(keyval);
+        try
+        {
+            Attributes.freeKeyval(keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw MPIException.of(ex);
+        }
     }
 
     /**
@@ -801,7 +808,14 @@ public class Comm implements Freeable
      */
     public final void setAttr(final int keyval, final Object value) throws MPIException
     {
-        attributes.set(keyval, value);
+        try
+        {
+            attributes.set(keyval, value);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("setAttr", ex);
+        }
     }
 
     /**
@@ -844,7 +858,14 @@ public class Comm implements Freeable
         {
             return MPI.ERR_LASTCODE;
         }
-        return attributes.get(keyval);
+        try
+        {
+            return attributes.get(keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("getAttr", ex);
+        }
     }
 
     /**
@@ -855,7 +876,14 @@ public class Comm implements Freeable
      */
     public final void deleteAttr(final int keyval) throws MPIException
     {
-        attributes.delete(keyval);
+        try
+        {
+            attributes.delete(keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("deleteAttr", ex);
+        }
     }
 
     /**
@@ -1547,6 +1575,148 @@ public class Comm implements Freeable
         catch (final MpiException ex)
         {
             throw raise("neighborAllToAllv", ex);
+        }
+    }
+
+    /**
+     * MPI_Ialltoallw: {@link #allToAllw} as a request.
+     *
+     * @param sendBuf   a direct buffer of the blocks sent.
+     * @param sendCount items sent to each process.
+     * @param sDispls   where each block sent starts, in bytes.
+     * @param sendTypes datatype of each block sent.
+     * @param recvBuf   a direct buffer of the blocks received.
+     * @param recvCount items received from each process.
+     * @param rDispls   where each block received goes, in bytes.
+     * @param recvTypes datatype of each block received.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllToAllw(final Buffer sendBuf, final int[] sendCount, final int[] sDispls,
+        final Datatype[] sendTypes, final Buffer recvBuf, final int[] recvCount, final int[] rDispls,
+        final Datatype[] recvTypes) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendBuf, recvBuf);
+        try
+        {
+            return Exchange.allToAllw(this, sendBuf, sendCount, sDispls, sendTypes, recvBuf, recvCount, rDispls,
+                recvTypes).request(this);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllToAllw", ex);
+        }
+    }
+
+    /**
+     * MPI_Ineighbor_allgather: {@link #neighborAllGather} as a request.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of one block per in-neighbour.
+     * @param recvcount items received from each.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN: ERR_TOPOLOGY without a topology.
+     */
+    public final Request iNeighborAllGather(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int recvcount, final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            return Exchange.neighbors(this, sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, false)
+                .request(this);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iNeighborAllGather", ex);
+        }
+    }
+
+    /**
+     * MPI_Ineighbor_allgatherv: {@link #neighborAllGatherv} as a request.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of the in-neighbours' blocks.
+     * @param recvcount items received from each.
+     * @param displs    where each block goes, in extents of the receive type.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN: ERR_TOPOLOGY without a topology.
+     */
+    public final Request iNeighborAllGatherv(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int[] recvcount, final int[] displs, final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            return Exchange.neighborsV(this, sendbuf, null, null, sendcount, sendtype, recvbuf, recvcount, displs,
+                recvtype).request(this);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iNeighborAllGatherv", ex);
+        }
+    }
+
+    /**
+     * MPI_Ineighbor_alltoall: {@link #neighborAllToAll} as a request.
+     *
+     * @param sendbuf   a direct buffer of one block per out-neighbour.
+     * @param sendcount items sent to each.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of one block per in-neighbour.
+     * @param recvcount items received from each.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN: ERR_TOPOLOGY without a topology.
+     */
+    public final Request iNeighborAllToAll(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int recvcount, final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            return Exchange.neighbors(this, sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, true)
+                .request(this);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iNeighborAllToAll", ex);
+        }
+    }
+
+    /**
+     * MPI_Ineighbor_alltoallv: {@link #neighborAllToAllv} as a request.
+     *
+     * @param sendbuf   a direct buffer of the blocks sent.
+     * @param sendcount items sent to each out-neighbour.
+     * @param sdispls   where each block sent starts, in extents of the send type.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of the blocks received.
+     * @param recvcount items received from each in-neighbour.
+     * @param rdispls   where each block received goes, in extents of the receive type.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN: ERR_TOPOLOGY without a topology.
+     */
+    public final Request iNeighborAllToAllv(final Buffer sendbuf, final int[] sendcount, final int[] sdispls,
+        final Datatype sendtype, final Buffer recvbuf, final int[] recvcount, final int[] rdispls,
+        final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            return Exchange.neighborsV(this, sendbuf, sendcount, sdispls, 0, sendtype, recvbuf, recvcount, rdispls,
+                recvtype).request(this);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iNeighborAllToAllv", ex);
         }
     }
 

@@ -435,7 +435,14 @@ public final class Datatype implements Freeable
      */
     public static void freeKeyval(final int keyval) throws MPIException
     {
-        Attributes.freeKeyval(keyval);
+        try
+        {
+            Attributes.freeKeyval(keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw MPIException.of(ex);
+        }
     }
 
     /**
@@ -447,7 +454,14 @@ public final class Datatype implements Freeable
      */
     public void setAttr(final int keyval, final Object value) throws MPIException
     {
-        attributes.set(keyval, value);
+        try
+        {
+            attributes.set(keyval, value);
+        }
+        catch (final MpiException ex)
+        {
+            throw MPIException.of(ex);
+        }
     }
 
     /**
@@ -459,7 +473,14 @@ public final class Datatype implements Freeable
      */
     public Object getAttr(final int keyval) throws MPIException
     {
-        return attributes.get(keyval);
+        try
+        {
+            return attributes.get(keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw MPIException.of(ex);
+        }
     }
 
     /**
@@ -470,7 +491,14 @@ public final class Datatype implements Freeable
      */
     public void deleteAttr(final int keyval) throws MPIException
     {
-        attributes.delete(keyval);
+        try
+        {
+            attributes.delete(keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw MPIException.of(ex);
+        }
     }
 
     /**
