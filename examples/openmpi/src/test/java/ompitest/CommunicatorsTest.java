@@ -118,6 +118,13 @@ class CommunicatorsTest
             info.free();
             Check.that(info.isNull() && MPI.INFO_NULL.isNull(), "freed info and INFO_NULL are null");
 
+            final Intracomm idup = world.iDup();
+            idup.getRequest().waitFor();
+            Check.equal(size, idup.getSize(), "size of an iDup");
+            Check.that(null == world.getRequest(), "no request on a communicator not made by iDup");
+            idup.disconnect();
+            Check.that(idup.isNull(), "a disconnected communicator is null");
+
             halves.free();
             reversed.free();
             dup.free();

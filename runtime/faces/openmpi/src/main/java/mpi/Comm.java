@@ -26,6 +26,7 @@ public class Comm implements Freeable
     /** The runtime's communicator; null for MPI_COMM_NULL, a freed one, or the world before Init. */
     io.jmpi.Comm comm;
     private io.jmpi.Comm side;
+    private Request request;
     private volatile Errhandler errhandler;
     private final Attributes attributes = new Attributes();
     private String name;
@@ -56,6 +57,44 @@ public class Comm implements Freeable
         {
             throw raise("dup", ex);
         }
+    }
+
+    /**
+     * MPI_Comm_idup: as {@link #dup()}, which jmpi completes at once; {@link #getRequest()} of the copy is a
+     * completed request.
+     *
+     * @return the copy.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public Comm iDup() throws MPIException
+    {
+        final Comm copy = dup();
+        copy.completedDup();
+        return copy;
+    }
+
+    final void completedDup()
+    {
+        request = new Request(this, Request.none(), null);
+    }
+
+    /**
+     * @return the request of the {@link #iDup()} that made this communicator, or null.
+     */
+    public final Request getRequest()
+    {
+        return request;
+    }
+
+    /**
+     * MPI_Comm_disconnect: free the communicator once its pending communication is done; jmpi's communication
+     * completes before its calls return or through requests the program waits for, so this is {@link #free()}.
+     *
+     * @throws MPIException as free.
+     */
+    public final void disconnect() throws MPIException
+    {
+        free();
     }
 
     /**

@@ -34,6 +34,20 @@ public class Intracomm extends Comm
     }
 
     /**
+     * MPI_Comm_idup, completed at once.
+     *
+     * @return the copy; its {@link #getRequest()} is complete.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public Intracomm iDup() throws MPIException
+    {
+        final Intracomm copy = dup();
+        copy.completedDup();
+        return copy;
+    }
+
+    /**
      * MPI_Comm_split: the processes of one colour form a communicator, ordered by key and then by rank.
      *
      * @param colour a non-negative colour, or {@link MPI#UNDEFINED} to join none.

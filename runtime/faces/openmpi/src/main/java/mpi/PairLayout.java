@@ -50,11 +50,10 @@ final class PairLayout
     {
         for (int at = 0; at + extent <= bytes; at += extent)
         {
-            final double a = valueAt(in, inOffset + at);
-            final double b = valueAt(inout, inoutOffset + at);
+            final int order = compare(in, inOffset + at, inout, inoutOffset + at);
             final int ia = (int)INT.get(in, inOffset + at + indexOffset);
             final int ib = (int)INT.get(inout, inoutOffset + at + indexOffset);
-            final boolean takeIn = a == b ? ia < ib : max == a > b;
+            final boolean takeIn = 0 == order ? ia < ib : max == order > 0;
             if (takeIn)
             {
                 System.arraycopy(in, inOffset + at, inout, inoutOffset + at, extent);
@@ -62,20 +61,23 @@ final class PairLayout
         }
     }
 
-    private double valueAt(final byte[] bytes, final int at)
+    /**
+     * @return the sign of the first pair's value minus the second's, exactly for every value type.
+     */
+    private int compare(final byte[] a, final int atA, final byte[] b, final int atB)
     {
         switch (value)
         {
             case SHORT:
-                return (short)SHORT.get(bytes, at);
+                return Short.compare((short)SHORT.get(a, atA), (short)SHORT.get(b, atB));
             case INT:
-                return (int)INT.get(bytes, at);
+                return Integer.compare((int)INT.get(a, atA), (int)INT.get(b, atB));
             case LONG:
-                return (long)LONG.get(bytes, at);
+                return Long.compare((long)LONG.get(a, atA), (long)LONG.get(b, atB));
             case FLOAT:
-                return (float)FLOAT.get(bytes, at);
+                return Float.compare((float)FLOAT.get(a, atA), (float)FLOAT.get(b, atB));
             default:
-                return (double)DOUBLE.get(bytes, at);
+                return Double.compare((double)DOUBLE.get(a, atA), (double)DOUBLE.get(b, atB));
         }
     }
 
