@@ -279,6 +279,11 @@ public class Comm implements Freeable
     {
         try
         {
+            if (Region.plainArray(buf, type))
+            {
+                jmpi().send(buf, 0, count * type.size, dest, tag);
+                return;
+            }
             final Region data = Region.of(buf, count, type);
             jmpi().send(data.target, data.offset, data.count, dest, tag);
         }
@@ -303,6 +308,11 @@ public class Comm implements Freeable
     {
         try
         {
+            if (Region.plainArray(buf, type))
+            {
+                jmpi().ssend(buf, 0, count * type.size, dest, tag);
+                return;
+            }
             final Region data = Region.of(buf, count, type);
             jmpi().ssend(data.target, data.offset, data.count, dest, tag);
         }
@@ -377,6 +387,10 @@ public class Comm implements Freeable
         Region data = null;
         try
         {
+            if (Region.plainArray(buf, type))
+            {
+                return Status.of(jmpi().recv(buf, 0, count * type.size, source, tag));
+            }
             data = Region.of(buf, count, type);
             final io.jmpi.Status status = jmpi().recv(data.target, data.offset, data.count, source, tag);
             data.unpack();

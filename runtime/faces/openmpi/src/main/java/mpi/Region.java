@@ -74,6 +74,19 @@ final class Region
     }
 
     /**
+     * The common case that needs no region: a whole array of the datatype's base type whose items are its
+     * consecutive elements, handed to jmpi as it is, {@code count * size} elements from index 0.
+     *
+     * @param buf  the user's buffer.
+     * @param type its datatype.
+     * @return true if jmpi can take the array itself.
+     */
+    static boolean plainArray(final Object buf, final Datatype type)
+    {
+        return null != buf && null != type && type.contiguous && !type.isNull() && type.base.isArray(buf);
+    }
+
+    /**
      * As {@link #of}, for items that start some bytes into a direct buffer (the byte displacements of alltoallw).
      *
      * @param buf        a direct buffer.
