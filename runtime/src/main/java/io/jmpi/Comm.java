@@ -29,14 +29,21 @@ public final class Comm
     private final int contextBase;
     private final int context;
     private final int rank;
+    /** The world ranks point-to-point calls address: the group's, or for an intercommunicator the remote group's. */
     private final int[] worldRanks;
     private final int[] commRanks;
+    /** The world ranks of this process's group: {@link #worldRanks} but for an intercommunicator. */
+    private final int[] localRanks;
+    /** For an intercommunicator, a private intracommunicator of the local group; else null. */
+    private final Comm localComm;
     private Comm channel;
     private Comm management;
     private Collectives collectives;
     private volatile boolean freed;
 
-    private Comm(final Mpi mpi, final int contextBase, final int context, final int[] worldRanks, final int[] commRanks)
+    private Comm(
+        final Mpi mpi, final int contextBase, final int context, final int[] worldRanks, final int[] commRanks,
+        final int[] localRanks, final int rank, final Comm localComm)
     {
         this.mpi = mpi;
         this.engine = mpi.engine();
@@ -44,10 +51,30 @@ public final class Comm
         this.context = context;
         this.worldRanks = worldRanks;
         this.commRanks = commRanks;
-        this.rank = commRanks[mpi.worldRank()];
+        this.localRanks = localRanks;
+        this.rank = rank;
+        this.localComm = localComm;
     }
 
     static Comm create(final Mpi mpi, final int contextBase, final int[] worldRanks, final int worldSize)
+    {
+        final int[] commRanks = ranksOf(worldRanks, worldSize);
+        return new Comm(mpi, contextBase, contextBase, worldRanks, commRanks, worldRanks,
+            commRanks[mpi.worldRank()], null);
+    }
+
+    /**
+     * @param localComm a private intracommunicator of the local group.
+     * @return an intercommunicator whose point-to-point calls address the remote group.
+     */
+    static Comm createInter(
+        final Mpi mpi, final int contextBase, final Comm localComm, final int[] remoteRanks, final int worldSize)
+    {
+        return new Comm(mpi, contextBase, contextBase, remoteRanks, ranksOf(remoteRanks, worldSize),
+            localComm.localRanks, localComm.rank(), localComm);
+    }
+
+    private static int[] ranksOf(final int[] worldRanks, final int worldSize)
     {
         final int[] commRanks = new int[worldSize];
         Arrays.fill(commRanks, Group.UNDEFINED);
@@ -55,7 +82,7 @@ public final class Comm
         {
             commRanks[worldRanks[i]] = i;
         }
-        return new Comm(mpi, contextBase, contextBase, worldRanks, commRanks);
+        return commRanks;
     }
 
     /**
@@ -67,11 +94,75 @@ public final class Comm
     }
 
     /**
-     * @return the number of ranks in the communicator (MPI_Comm_size).
+     * @return the number of ranks in the communicator (MPI_Comm_size); of an intercommunicator, in the local group.
      */
     public int size()
     {
+        return localRanks.length;
+    }
+
+    /**
+     * @return whether this is an intercommunicator (MPI_Comm_test_inter): its point-to-point calls address the
+     * ranks of another group, and its collectives run between the two groups.
+     */
+    public boolean isInter()
+    {
+        return null != localComm;
+    }
+
+    /**
+     * @return the size of the remote group of an intercommunicator (MPI_Comm_remote_size).
+     * @throws MpiException ERR_COMM for an intracommunicator.
+     */
+    public int remoteSize()
+    {
+        checkInter("remoteSize");
         return worldRanks.length;
+    }
+
+    /**
+     * @return the remote group of an intercommunicator (MPI_Comm_remote_group).
+     * @throws MpiException ERR_COMM for an intracommunicator.
+     */
+    public Group remoteGroup()
+    {
+        checkInter("remoteGroup");
+        return new Group(worldRanks, mpi.worldRank());
+    }
+
+    /**
+     * MPI_Intercomm_create: an intercommunicator between this intracommunicator's group and another, disjoint
+     * group. Collective over both groups: each calls it on its own intracommunicator with its own leader; the two
+     * leaders meet on the peer communicator, of which both are members, with the tag given.
+     *
+     * @param localLeader  rank of this group's leader in this communicator.
+     * @param peerComm     a communicator of both leaders; used at the leaders only.
+     * @param remoteLeader rank of the other group's leader in peerComm; used at the leader only.
+     * @param tag          tag of the leaders' exchange on peerComm, which must not be in use there.
+     * @return the intercommunicator: its ranks are those of this group; point-to-point calls address the other.
+     * @throws MpiException ERR_COMM on an intercommunicator, ERR_RANK for a leader out of range, ERR_ARG if the
+     *                      groups overlap.
+     */
+    public Comm createIntercomm(final int localLeader, final Comm peerComm, final int remoteLeader, final int tag)
+    {
+        checkUsable();
+        checkIntra("createIntercomm");
+        return Intercomms.create(this, localLeader, peerComm, remoteLeader, tag);
+    }
+
+    /**
+     * MPI_Intercomm_merge: an intracommunicator of both groups of this intercommunicator. Collective over both.
+     *
+     * @param high the group whose ranks pass {@code true} comes after the other; if both pass the same, the group
+     *             whose leader has the lower rank in the world comes first (MPI leaves the order open).
+     * @return the merged intracommunicator.
+     * @throws MpiException ERR_COMM for an intracommunicator.
+     */
+    public Comm merge(final boolean high)
+    {
+        checkUsable();
+        checkInter("merge");
+        return Intercomms.merge(this, high);
     }
 
     /**
@@ -528,7 +619,7 @@ public final class Comm
     public Group group()
     {
         checkUsable();
-        return new Group(worldRanks, mpi.worldRank());
+        return new Group(localRanks, mpi.worldRank());
     }
 
     /**
@@ -539,7 +630,7 @@ public final class Comm
     public Comm dup()
     {
         checkUsable();
-        return CommSplitter.split(this, 0, rank);
+        return isInter() ? Intercomms.dup(this) : CommSplitter.split(this, 0, rank);
     }
 
     /**
@@ -552,6 +643,7 @@ public final class Comm
     public Comm split(final int color, final int key)
     {
         checkUsable();
+        checkIntra("split");
         if (color < 0 && Group.UNDEFINED != color)
         {
             throw new MpiException(ErrorClass.ERR_ARG, "color " + color + " is negative and not UNDEFINED");
@@ -588,6 +680,7 @@ public final class Comm
     public Comm create(final Group group)
     {
         checkUsable();
+        checkIntra("create");
         for (final int member : group.worldRanks())
         {
             if (member >= commRanks.length || Group.UNDEFINED == commRanks[member])
@@ -617,6 +710,10 @@ public final class Comm
                 collectives.close();
                 collectives = null;
             }
+        }
+        if (isInter())
+        {
+            localComm.free();
         }
     }
 
@@ -903,7 +1000,8 @@ public final class Comm
         {
             if (null == collectives)
             {
-                collectives = mpi.collectiveProvider().create(new CommCollectiveContext(this, channel()));
+                collectives = isInter() ? new InterCollectives(this, channel(), localComm) :
+                    mpi.collectiveProvider().create(new CommCollectiveContext(this, channel()));
             }
             return collectives;
         }
@@ -911,9 +1009,36 @@ public final class Comm
 
     private void checkRoot(final int root)
     {
+        if (isInter())
+        {
+            if (Mpi.ROOT != root && Mpi.PROC_NULL != root && (root < 0 || root >= worldRanks.length))
+            {
+                throw new MpiException(ErrorClass.ERR_ROOT, "root " + root + " of an intercommunicator is not " +
+                    "ROOT, PROC_NULL or a rank of the remote group, 0.." + (worldRanks.length - 1));
+            }
+            return;
+        }
         if (root < 0 || root >= worldRanks.length)
         {
             throw new MpiException(ErrorClass.ERR_ROOT, "root " + root + " is not in 0.." + (worldRanks.length - 1));
+        }
+    }
+
+    private void checkInter(final String call)
+    {
+        if (!isInter())
+        {
+            throw new MpiException(ErrorClass.ERR_COMM, call + " needs an intercommunicator; " + this +
+                " is an intracommunicator");
+        }
+    }
+
+    private void checkIntra(final String call)
+    {
+        if (isInter())
+        {
+            throw new MpiException(ErrorClass.ERR_COMM, call + " needs an intracommunicator; " + this +
+                " is an intercommunicator");
         }
     }
 
@@ -930,7 +1055,7 @@ public final class Comm
     {
         if (null == channel)
         {
-            channel = new Comm(mpi, contextBase, contextBase + 1, worldRanks, commRanks);
+            channel = new Comm(mpi, contextBase, contextBase + 1, worldRanks, commRanks, localRanks, rank, localComm);
         }
         return channel;
     }
@@ -939,7 +1064,8 @@ public final class Comm
     {
         if (null == management)
         {
-            management = new Comm(mpi, contextBase, contextBase + 2, worldRanks, commRanks);
+            management =
+                new Comm(mpi, contextBase, contextBase + 2, worldRanks, commRanks, localRanks, rank, localComm);
         }
         return management;
     }
@@ -959,6 +1085,30 @@ public final class Comm
     int contextBase()
     {
         return contextBase;
+    }
+
+    /**
+     * @return the world ranks of this process's group.
+     */
+    int[] localRanks()
+    {
+        return localRanks;
+    }
+
+    /**
+     * @return the world ranks point-to-point calls address: of an intercommunicator, the remote group's.
+     */
+    int[] peerRanks()
+    {
+        return worldRanks;
+    }
+
+    /**
+     * @return the private intracommunicator of an intercommunicator's local group.
+     */
+    Comm localComm()
+    {
+        return localComm;
     }
 
     int worldRankOf(final int commRank)
@@ -1147,7 +1297,8 @@ public final class Comm
      */
     public String toString()
     {
-        final String name = 0 == contextBase ? "WORLD" : "comm" + contextBase / CONTEXTS_PER_COMM;
+        final String name = (0 == contextBase ? "WORLD" : "comm" + contextBase / CONTEXTS_PER_COMM) +
+            (isInter() ? "(inter)" : "");
         return context == contextBase ? name : name + (context == contextBase + 1 ? "/collectives" : "/management");
     }
 

@@ -42,6 +42,11 @@ public final class Mpi implements AutoCloseable
     public static final int ANY_TAG = RecvOp.ANY_TAG;
     /** The null process: a send to it or a receive from it completes at once and moves no data (MPI_PROC_NULL). */
     public static final int PROC_NULL = -2;
+    /**
+     * The root of an intercommunicator collective, as the root itself passes it (MPI_ROOT); the other ranks of its
+     * group pass {@link #PROC_NULL}, and the ranks of the other group the root's rank.
+     */
+    public static final int ROOT = -3;
     /** The largest valid tag (MPI_TAG_UB); tags run from 0 to this. */
     public static final int TAG_UB = Integer.MAX_VALUE;
     /** Thread level: any thread may call jmpi at any time (MPI_THREAD_MULTIPLE). */

@@ -259,7 +259,8 @@ final class Arguments
         {
             throw new MpiException(ErrorClass.ERR_ARG, name + " is null");
         }
-        if (array.length != size)
+        // MPI reads the first size entries: a longer array is fine
+        if (array.length < size)
         {
             throw new MpiException(ErrorClass.ERR_ARG,
                 name + " has " + array.length + " entries: it needs one per rank, " + size);

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param mapByNode      {@code --map-by node}: place ranks round-robin over hosts instead of filling slots.
  * @param multicast      {@code --multicast}: the group {@code address:port} broadcasts use across hosts,
  *                       {@link #MULTICAST_OFF} for none, or {@code null} for one that jrun chooses.
+ * @param api            {@code --api}: the Java MPI API the program uses, or {@code null} for jrun to tell.
  */
 record JrunOptions(
     boolean help,
@@ -46,7 +47,8 @@ record JrunOptions(
     String launchAgent,
     String networkInterface,
     boolean mapByNode,
-    String multicast)
+    String multicast,
+    ApiFace api)
 {
     /** The value of {@code --multicast} that turns multicast off: broadcasts across hosts go along a tree. */
     static final String MULTICAST_OFF = "off";
@@ -88,6 +90,9 @@ record JrunOptions(
                                     control to the next one); each communicator takes the next two
                                     addresses; default: a group in 239.255.0.0/16 chosen per job;
                                     off: broadcast along a tree over unicast (networks without multicast)
+          --api mpijava|openmpi     the Java MPI API of the program, when jrun cannot tell: jrun reads the
+                                    program's classes and puts the face they use (mpiJava 1.2 or Open MPI's
+                                    Java bindings) on the class path, unless the class path holds one
           -h, --help                print this help and exit
 
         Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
@@ -139,6 +144,7 @@ record JrunOptions(
         String networkInterface = null;
         boolean mapByNode = false;
         String multicast = null;
+        ApiFace api = null;
 
         int i = 0;
         while (i < args.length && null == mainClass && null == jar)
@@ -150,7 +156,7 @@ record JrunOptions(
                 {
                     return new JrunOptions(
                         true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null,
-                        false, null);
+                        false, null, null);
                 }
                 case "-np", "-n" -> ranks = (int)number(arg, value(args, i++, arg), 1, "positive", "ranks");
                 case "-cp", "--classpath" -> classPath = value(args, i++, arg);
@@ -166,6 +172,7 @@ record JrunOptions(
                 case "--interface" -> networkInterface = value(args, i++, arg);
                 case "--map-by" -> mapByNode = mapBy(value(args, i++, arg));
                 case "--multicast" -> multicast = multicast(value(args, i++, arg));
+                case "--api" -> api = api(value(args, i++, arg));
                 default ->
                 {
                     if (arg.startsWith("-J") && arg.length() > 2)
@@ -196,7 +203,17 @@ record JrunOptions(
         final List<String> programArgs = List.of(Arrays.copyOfRange(args, i, args.length));
         return new JrunOptions(
             false, ranks, classPath, jar, mainClass, programArgs, List.copyOf(jvmArgs), prefixOutput, timeoutSeconds,
-            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode, multicast);
+            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode, multicast, api);
+    }
+
+    private static ApiFace api(final String value) throws UsageException
+    {
+        final ApiFace api = ApiFace.of(value);
+        if (null == api)
+        {
+            throw new UsageException("--api expects mpijava or openmpi, got '" + value + "'");
+        }
+        return api;
     }
 
     private static boolean mapBy(final String value) throws UsageException

@@ -17,7 +17,8 @@ import java.util.jar.Manifest;
  * The program every rank of a job runs: its main class, class path and arguments.
  *
  * @param mainClass   name of the class whose main method each rank runs.
- * @param classPath   jrun's own class path, which holds the jmpi runtime and collectives, followed by the user's:
+ * @param classPath   jrun's own class path, which holds the jmpi runtime and collectives, then the API face the
+ *                    program uses ({@link ApiFace}), followed by the user's class path:
  *                    jmpi first, so that every rank runs the jmpi of the jrun that hosts its driver, and so that
  *                    the class path starts as the ranks' class-data sharing archive requires (see
  *                    {@link Jvm#classDataSharing()}).
@@ -64,7 +65,10 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
                 "; give the class path with -cp";
         }
 
-        final String classPath = System.getProperty("java.class.path") + File.pathSeparator + userClassPath;
+        final String jmpiClassPath = System.getProperty("java.class.path");
+        final String face = faceEntry(options.api(), mainClass, jmpiClassPath, userClassPath);
+        final String classPath = jmpiClassPath + File.pathSeparator +
+            (null == face ? "" : face + File.pathSeparator) + userClassPath;
         checkLoadable(mainClass, classPath, where);
 
         return new RankProgram(mainClass, classPath, options.jvmArgs(), options.programArgs());
@@ -141,6 +145,44 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
         {
             // closing the loader only releases jar files: the class was found
         }
+    }
+
+    /**
+     * The API face the program needs on its class path: none when the class path holds one already (the program
+     * brought it, or jrun runs from a build that has it), else the one asked for or the one its classes refer to.
+     *
+     * @return the class path entry of the face, or {@code null} for none.
+     */
+    private static String faceEntry(
+        final ApiFace asked, final String mainClass, final String jmpiClassPath, final String userClassPath)
+        throws UsageException
+    {
+        final ApiFace face;
+        try (URLClassLoader all = new URLClassLoader(
+                urls(jmpiClassPath + File.pathSeparator + userClassPath), ClassLoader.getPlatformClassLoader());
+             URLClassLoader user = new URLClassLoader(urls(userClassPath), ClassLoader.getPlatformClassLoader()))
+        {
+            if (null != all.findResource("mpi/MPI.class"))
+            {
+                return null;
+            }
+            face = null != asked ? asked : FaceChooser.choose(mainClass, user);
+        }
+        catch (final IOException ex)
+        {
+            throw new UsageException("cannot read the program's classes: " + ex.getMessage());
+        }
+        if (null == face)
+        {
+            return null;
+        }
+        final String entry = face.classPathEntry();
+        if (null == entry)
+        {
+            throw new UsageException("the program uses " + face.description() + ", but this jrun has no jmpi-" +
+                face.id() + " (build it with 'mvn -q -DskipTests package')");
+        }
+        return entry;
     }
 
     private static boolean hasMainMethod(final Class<?> type)

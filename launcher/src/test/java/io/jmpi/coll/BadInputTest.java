@@ -37,7 +37,7 @@ class BadInputTest
         final List<String> messages = result.linesOfRank(0);
         assertTrue(messages.contains("ERR_BUFFER: buffer is null"), result.toString());
         assertTrue(messages.contains("ERR_OP: SUM is not defined on BOOLEAN"), result.toString());
-        assertTrue(messages.contains("ERR_ARG: recvCounts has 4 entries: it needs one per rank, 3"), result.toString());
+        assertTrue(messages.contains("ERR_ARG: recvCounts has 2 entries: it needs one per rank, 3"), result.toString());
         // the count given, not the product of one block per rank
         assertTrue(messages.contains("ERR_COUNT: sendBuffer: count=-1 is negative"), result.toString());
         assertTrue(messages.contains("ERR_COUNT: recvBuffer: count=-1 is negative"), result.toString());
@@ -94,7 +94,7 @@ class BadInputTest
                     () -> world.gather(ints, 0, 1 == world.rank() ? 8 : 7, big, 0, 7, 0), false);
                 force("gather", "");
                 expect(ErrorClass.ERR_ARG, root,
-                    () -> world.gatherv(ints, 0, 1, big, 0, new int[size + 1], new int[size + 1], 0), false);
+                    () -> world.gatherv(ints, 0, 1, big, 0, new int[size - 1], new int[size - 1], 0), false);
                 expect(ErrorClass.ERR_ARG, true,
                     () -> world.allgatherv(ints, 0, 1, big, 0, new int[]{ 1, 1, 1 }, null), false);
                 expect(ErrorClass.ERR_BUFFER, true,
@@ -108,7 +108,7 @@ class BadInputTest
                     () -> world.alltoallv(big, 0, new int[]{ 1, -1, 1 }, new int[3], big, 0, new int[3], new int[3]),
                     false);
                 expect(ErrorClass.ERR_ARG, true,
-                    () -> world.reduceScatter(big, 0, ints, 0, new int[size + 1], Op.SUM), true);
+                    () -> world.reduceScatter(big, 0, ints, 0, new int[size - 1], Op.SUM), true);
                 expect(ErrorClass.ERR_COUNT, true,
                     () -> world.reduceScatter(big, 0, ints, 0, new int[]{ 2, 3, 2 }, Op.MAXLOC), false);
                 expect(ErrorClass.ERR_BUFFER, true, () -> world.scan(ints, 0, ints, 4, 5, Op.SUM), false);

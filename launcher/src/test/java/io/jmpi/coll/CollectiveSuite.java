@@ -61,7 +61,8 @@ final class CollectiveSuite
         Map.entry("alltoall", (world, directory) -> AlltoallTest.Area.run(world)),
         Map.entry("barrier", BarrierTest.Area::run),
         Map.entry("threads", (world, directory) -> ThreadsTest.Area.run(world)),
-        Map.entry("split", (world, directory) -> CommSplitTest.Area.run(world)));
+        Map.entry("split", (world, directory) -> CommSplitTest.Area.run(world)),
+        Map.entry("intercomm", (world, directory) -> IntercommTest.Area.run(world)));
 
     /**
      * Fail unless every rank of the job with this many ranks got through the area.

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -111,11 +112,71 @@ public final class JobRunner
      */
     public static RunningJob startIn(final Path workingDirectory, final String... jrunArgs)
     {
+        return startWith(workingDirectory, System.getProperty("java.class.path"), jrunArgs);
+    }
+
+    /**
+     * Run jrun from a class path of the test's choosing, e.g. one without the API faces, as an installed jrun has.
+     *
+     * @param timeout       how long jrun may run; then it is killed and the test fails.
+     * @param jrunClassPath the class path of jrun's JVM, which its ranks inherit.
+     * @param jrunArgs      the whole jrun command line.
+     * @return exit code and output of jrun.
+     */
+    public static JobResult jrunWithClassPath(final Duration timeout, final String jrunClassPath,
+        final String... jrunArgs)
+    {
+        try (RunningJob job = startWith(null, jrunClassPath, jrunArgs))
+        {
+            return job.await(timeout);
+        }
+    }
+
+    /**
+     * @return the test class path without the entries that hold an API face (package mpi): what jrun's own class
+     * path holds outside the tests.
+     */
+    public static String classPathWithoutApiFaces()
+    {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> !holdsApiFace(Path.of(entry)))
+            .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * @return the entry of the test class path that holds the API face the tests are compiled against.
+     */
+    public static String apiFaceOfTheTests()
+    {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> holdsApiFace(Path.of(entry)))
+            .findFirst().orElseThrow(() -> new AssertionError("no API face on the test class path"));
+    }
+
+    private static boolean holdsApiFace(final Path entry)
+    {
+        if (Files.isDirectory(entry))
+        {
+            return Files.exists(entry.resolve("mpi/MPI.class"));
+        }
+        try (JarFile jar = new JarFile(entry.toFile()))
+        {
+            return null != jar.getEntry("mpi/MPI.class");
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
+    private static RunningJob startWith(final Path workingDirectory, final String jrunClassPath,
+        final String... jrunArgs)
+    {
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
         command.addAll(Jvm.flags());
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(jrunClassPath);
         command.add(Jrun.class.getName());
         command.addAll(List.of(jrunArgs));
         final ProcessBuilder builder = new ProcessBuilder(command);

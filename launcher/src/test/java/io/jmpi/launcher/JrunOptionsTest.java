@@ -98,6 +98,17 @@ class JrunOptionsTest
     }
 
     @Test
+    void apiNamesAFaceOrIsLeftToJrun() throws UsageException
+    {
+        assertNull(JrunOptions.parse("-np", "2", "Main").api());
+        assertEquals(ApiFace.OPENMPI, JrunOptions.parse("-np", "2", "--api", "openmpi", "Main").api());
+        assertEquals(ApiFace.MPIJAVA, JrunOptions.parse("-np", "2", "--api", "mpijava", "Main").api());
+        final UsageException ex = assertThrows(
+            UsageException.class, () -> JrunOptions.parse("-np", "2", "--api", "mpich", "Main"));
+        assertEquals("--api expects mpijava or openmpi, got 'mpich'", ex.getMessage());
+    }
+
+    @Test
     void helpNeedsNothingElse() throws UsageException
     {
         assertTrue(JrunOptions.parse("--help").help());
@@ -109,7 +120,7 @@ class JrunOptionsTest
     {
         for (final String option : List.of(
             "-np", "-n", "-cp", "--classpath", "-jar", "--no-prefix", "--timeout", "--grace", "-J<flag>", "--jvm-arg",
-            "--job-id", "--host", "--hostfile", "--map-by", "--launch-agent", "--interface", "--multicast", "--help"))
+            "--job-id", "--host", "--hostfile", "--map-by", "--launch-agent", "--interface", "--multicast", "--api", "--help"))
         {
             assertTrue(JrunOptions.USAGE.contains(option + " ") || JrunOptions.USAGE.contains(option + ","), option);
         }

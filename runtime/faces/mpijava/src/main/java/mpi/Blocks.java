@@ -3,6 +3,8 @@ package mpi;
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
 
+import java.util.Arrays;
+
 /**
  * The per-rank blocks of a v-collective's buffer (Gatherv, Scatterv, Allgatherv, Alltoallv) as jmpi sees them:
  * counts and displacements in elements of the user's array when the datatype is contiguous, else of a compact
@@ -52,14 +54,14 @@ final class Blocks
         final int size)
     {
         check(buf, offset, counts, displacements, type, size);
-        final int[] elementCounts = scale(counts, type.size);
+        final int[] elementCounts = scale(counts, type.size, size);
         if (type.contiguous)
         {
-            return new Blocks(buf, offset, elementCounts, scale(displacements, type.size), null, null, 0, null);
+            return new Blocks(buf, offset, elementCounts, scale(displacements, type.size, size), null, null, 0, null);
         }
         final int[] packedDisplacements = prefixSums(elementCounts);
         final Object packed = type.base.newArray(total(elementCounts));
-        for (int i = 0; i < counts.length; i++)
+        for (int i = 0; i < size; i++)
         {
             type.pack(buf, offset + displacements[i] * type.extent(), counts[i], packed, packedDisplacements[i]);
         }
@@ -80,14 +82,14 @@ final class Blocks
         final int size)
     {
         check(buf, offset, counts, displacements, type, size);
-        final int[] elementCounts = scale(counts, type.size);
+        final int[] elementCounts = scale(counts, type.size, size);
         if (type.contiguous)
         {
-            return new Blocks(buf, offset, elementCounts, scale(displacements, type.size), null, null, 0, null);
+            return new Blocks(buf, offset, elementCounts, scale(displacements, type.size, size), null, null, 0, null);
         }
         final int[] packedDisplacements = prefixSums(elementCounts);
         return new Blocks(type.base.newArray(total(elementCounts)), 0, elementCounts, packedDisplacements, type, buf,
-            offset, displacements);
+            offset, Arrays.copyOf(displacements, size));
     }
 
     /**
@@ -141,7 +143,8 @@ final class Blocks
         final Object buf, final int offset, final int[] counts, final int[] displacements, final Datatype type,
         final int size)
     {
-        if (null == counts || null == displacements || counts.length != size || displacements.length != size)
+        // as MPI and MPJ Express, the first size entries count: longer arrays are fine
+        if (null == counts || null == displacements || counts.length < size || displacements.length < size)
         {
             throw new MpiException(ErrorClass.ERR_ARG, "counts and displacements need one entry for each of the " +
                 size + " ranks");
@@ -152,10 +155,13 @@ final class Blocks
         }
     }
 
-    private static int[] scale(final int[] values, final int factor)
+    /**
+     * @return the first {@code size} values, each times {@code factor}.
+     */
+    private static int[] scale(final int[] values, final int factor, final int size)
     {
-        final int[] scaled = new int[values.length];
-        for (int i = 0; i < values.length; i++)
+        final int[] scaled = new int[size];
+        for (int i = 0; i < size; i++)
         {
             scaled[i] = values[i] * factor;
         }

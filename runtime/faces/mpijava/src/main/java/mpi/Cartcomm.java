@@ -35,11 +35,11 @@ public class Cartcomm extends Intracomm
     {
         try
         {
-            return new Cartcomm(comm.dup(), dims, periods);
+            return inheriting(new Cartcomm(comm.dup(), dims, periods));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -64,6 +64,34 @@ public class Cartcomm extends Intracomm
     }
 
     /**
+     * MPI_Cart_map: the rank this process would have in a Cartesian grid of this communicator's processes. jmpi
+     * does not reorder (as Open MPI's default does not): a process keeps its rank if the grid has room for it.
+     *
+     * @param dims    processes along each dimension.
+     * @param periods whether each dimension wraps around.
+     * @return this process's rank in the grid, or {@link MPI#UNDEFINED} if the grid has fewer processes.
+     * @throws MPIException ERR_ARG if the arrays differ in length, a dimension is not positive or the grid needs
+     *                      more processes than the communicator has.
+     */
+    public int Map(final int[] dims, final boolean[] periods) throws MPIException
+    {
+        try
+        {
+            final int processes = checkGrid(dims, periods);
+            if (processes > comm.size())
+            {
+                throw new MpiException(ErrorClass.ERR_ARG, "a grid of " + processes +
+                    " processes needs more than the " + comm.size() + " of the communicator");
+            }
+            return comm.rank() < processes ? comm.rank() : MPI.UNDEFINED;
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
+    }
+
+    /**
      * MPI_Cart_rank.
      *
      * @param coords coordinates of a process; out-of-range coordinates of a periodic dimension wrap around.
@@ -74,7 +102,7 @@ public class Cartcomm extends Intracomm
     {
         if (coords.length != dims.length)
         {
-            throw new MPIException(new MpiException(ErrorClass.ERR_ARG, coords.length + " coordinates for " +
+            throw failed(new MpiException(ErrorClass.ERR_ARG, coords.length + " coordinates for " +
                 dims.length + " dimensions"));
         }
         int rank = 0;
@@ -87,7 +115,7 @@ public class Cartcomm extends Intracomm
             }
             else if (coordinate < 0 || coordinate >= dims[d])
             {
-                throw new MPIException(new MpiException(ErrorClass.ERR_ARG, "coordinate " + coordinate +
+                throw failed(new MpiException(ErrorClass.ERR_ARG, "coordinate " + coordinate +
                     " of non-periodic dimension " + d + " is not in 0.." + (dims[d] - 1)));
             }
             rank = rank * dims[d] + coordinate;
@@ -106,7 +134,7 @@ public class Cartcomm extends Intracomm
     {
         if (rank < 0 || rank >= comm.size())
         {
-            throw new MPIException(new MpiException(ErrorClass.ERR_RANK, "rank " + rank + " is not in 0.." +
+            throw failed(new MpiException(ErrorClass.ERR_RANK, "rank " + rank + " is not in 0.." +
                 (comm.size() - 1)));
         }
         return coordinates(rank);
@@ -125,7 +153,7 @@ public class Cartcomm extends Intracomm
     {
         if (direction < 0 || direction >= dims.length)
         {
-            throw new MPIException(new MpiException(ErrorClass.ERR_ARG, "direction " + direction + " is not in 0.." +
+            throw failed(new MpiException(ErrorClass.ERR_ARG, "direction " + direction + " is not in 0.." +
                 (dims.length - 1)));
         }
         return new ShiftParms(neighbour(direction, -disp), neighbour(direction, disp));
@@ -143,7 +171,7 @@ public class Cartcomm extends Intracomm
     {
         if (remain_dims.length != dims.length)
         {
-            throw new MPIException(new MpiException(ErrorClass.ERR_ARG, remain_dims.length + " entries for " +
+            throw failed(new MpiException(ErrorClass.ERR_ARG, remain_dims.length + " entries for " +
                 dims.length + " dimensions"));
         }
         int colour = 0;
@@ -170,11 +198,11 @@ public class Cartcomm extends Intracomm
         }
         try
         {
-            return new Cartcomm(comm.split(colour, key), subDims, subPeriods);
+            return inheriting(new Cartcomm(comm.split(colour, key), subDims, subPeriods));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 

@@ -1,5 +1,6 @@
 package mpi;
 
+import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
 
 import java.lang.reflect.Array;
@@ -19,6 +20,7 @@ public abstract class Comm
     /** The jmpi communicator underneath. */
     final io.jmpi.Comm comm;
     private final ObjectMessages objectMessages;
+    private volatile Errhandler errhandler = MPI.ERRORS_RETURN;
 
     /** The send modes of MPI. */
     private enum Mode
@@ -73,7 +75,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -109,7 +111,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -141,11 +143,36 @@ public abstract class Comm
     /**
      * MPI_Comm_test_inter.
      *
-     * @return false: jmpi has no inter-communicators.
+     * @return true for an {@link Intercomm}.
      */
     public boolean Test_inter() throws MPIException
     {
-        return false;
+        return comm.isInter();
+    }
+
+    /**
+     * MPI_Intercomm_create, called on the peer communicator (as in the mpiJava 1.2 specification and MPJ Express):
+     * an intercommunicator between the group of {@code local_comm} and another, disjoint group, whose leaders are
+     * both members of this communicator. Collective over both groups.
+     *
+     * @param local_comm    this process's intracommunicator.
+     * @param local_leader  rank of its group's leader in local_comm.
+     * @param remote_leader rank of the other group's leader in this communicator.
+     * @param tag           tag of the leaders' exchange on this communicator.
+     * @return the intercommunicator.
+     * @throws MPIException ERR_RANK for a leader out of range, ERR_ARG if the groups overlap.
+     */
+    public Intercomm Create_intercomm(
+        final Comm local_comm, final int local_leader, final int remote_leader, final int tag) throws MPIException
+    {
+        try
+        {
+            return inheriting(new Intercomm(local_comm.comm.createIntercomm(local_leader, comm, remote_leader, tag)));
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
     }
 
     /**
@@ -156,6 +183,89 @@ public abstract class Comm
     public int Topo_test() throws MPIException
     {
         return MPI.UNDEFINED;
+    }
+
+    /**
+     * MPI_Comm_set_errhandler (mpiJava's Errhandler_set): what a failed call on this communicator does.
+     *
+     * @param errhandler {@link MPI#ERRORS_RETURN} or {@link MPI#ERRORS_ARE_FATAL}.
+     * @throws MPIException ERR_ARG for a null handler.
+     */
+    public void Errhandler_set(final Errhandler errhandler) throws MPIException
+    {
+        if (null == errhandler)
+        {
+            throw failed(new MpiException(ErrorClass.ERR_ARG, "the error handler is null"));
+        }
+        this.errhandler = errhandler;
+    }
+
+    /**
+     * MPI_Comm_get_errhandler, as the mpiJava 1.2 specification spells it.
+     *
+     * @return this communicator's error handler.
+     */
+    public Errhandler Errorhandler_get() throws MPIException
+    {
+        return errhandler;
+    }
+
+    /**
+     * MPI_Comm_get_errhandler.
+     *
+     * @return this communicator's error handler.
+     */
+    public Errhandler Errhandler_get() throws MPIException
+    {
+        return errhandler;
+    }
+
+    /**
+     * MPI_Attr_get of a predefined attribute, as MPJ Express has it.
+     *
+     * @param keyval {@link MPI#TAG_UB}, {@link MPI#HOST}, {@link MPI#IO} or {@link MPI#WTIME_IS_GLOBAL}.
+     * @return its value, an Integer.
+     * @throws MPIException ERR_ARG for another key.
+     */
+    public Object Attr_get(final int keyval) throws MPIException
+    {
+        switch (keyval)
+        {
+            case MPI.TAG_UB:
+                return io.jmpi.Mpi.TAG_UB;
+            case MPI.HOST:
+                return MPI.PROC_NULL;
+            case MPI.IO:
+                return MPI.ANY_SOURCE;
+            case MPI.WTIME_IS_GLOBAL:
+                return 0;
+            default:
+                throw failed(new MpiException(ErrorClass.ERR_ARG, "no attribute of key " + keyval +
+                    ": the keys are MPI.TAG_UB, MPI.HOST, MPI.IO and MPI.WTIME_IS_GLOBAL"));
+        }
+    }
+
+    /**
+     * @param error a failure of a call on this communicator.
+     * @return the exception to throw, as this communicator's error handler has it.
+     * @throws MPIException if MPI is not initialised.
+     */
+    MPIException failed(final MpiException error) throws MPIException
+    {
+        return errhandler.handle(this, error);
+    }
+
+    /**
+     * @param child a communicator made from this one, or null on a process left out.
+     * @return the child, with this communicator's error handler, as MPI makes new communicators inherit it.
+     */
+    <T extends Comm> T inheriting(final T child)
+    {
+        if (null != child)
+        {
+            ((Comm)child).errhandler = errhandler;
+        }
+        return child;
     }
 
     /**
@@ -258,6 +368,16 @@ public abstract class Comm
     {
         try
         {
+            if (buf instanceof mpjbuf.Buffer)
+            {
+                // as MPJ Express: the message fills the buffer from its start, up to its capacity
+                MpjBuffers.checkPacked(datatype);
+                final mpjbuf.Buffer packed = (mpjbuf.Buffer)buf;
+                final io.jmpi.Status status =
+                    comm.recv(MpjBuffers.array(packed), packed.getOffset(), packed.getCapacity(), source, tag);
+                packed.setSize(status.bytes());
+                return Status.of(status);
+            }
             if (datatype.direct)
             {
                 datatype.check(buf);
@@ -267,7 +387,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -312,7 +432,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -351,7 +471,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -450,7 +570,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -560,7 +680,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -580,7 +700,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -606,7 +726,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -632,7 +752,59 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
+        }
+    }
+
+    /**
+     * MPI_Pack into an MPJ Express buffer, which then travels whole as {@link MPI#PACKED}.
+     *
+     * @param inbuf    input buffer array.
+     * @param offset   index of the first item.
+     * @param incount  number of items.
+     * @param datatype datatype of each item.
+     * @param outbuf   the buffer; its size grows to cover what is written.
+     * @param position where the items go, in bytes from the buffer's start.
+     * @return the position after them.
+     * @throws MPIException ERR_TRUNCATE if they do not fit its capacity.
+     */
+    public int Pack(
+        final Object inbuf, final int offset, final int incount, final Datatype datatype, final mpjbuf.Buffer outbuf,
+        final int position) throws MPIException
+    {
+        try
+        {
+            return MpjBuffers.pack(inbuf, offset, incount, datatype, outbuf, position);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
+    }
+
+    /**
+     * MPI_Unpack from an MPJ Express buffer.
+     *
+     * @param inbuf    the buffer.
+     * @param position where the items start, in bytes from the buffer's start.
+     * @param outbuf   output buffer array.
+     * @param offset   index of the first item.
+     * @param outcount number of items.
+     * @param datatype datatype of each item.
+     * @return the position after them.
+     * @throws MPIException ERR_TRUNCATE if the buffer's size ends first.
+     */
+    public int Unpack(
+        final mpjbuf.Buffer inbuf, final int position, final Object outbuf, final int offset, final int outcount,
+        final Datatype datatype) throws MPIException
+    {
+        try
+        {
+            return MpjBuffers.unpack(inbuf, position, outbuf, offset, outcount, datatype);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
         }
     }
 
@@ -652,7 +824,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -662,7 +834,14 @@ public abstract class Comm
     {
         try
         {
-            if (datatype.direct)
+            if (buf instanceof mpjbuf.Buffer)
+            {
+                // MPJ Express sends the whole buffer, whatever offset and count say
+                MpjBuffers.checkPacked(datatype);
+                final mpjbuf.Buffer packed = (mpjbuf.Buffer)buf;
+                send(mode, MpjBuffers.array(packed), packed.getOffset(), packed.getSize(), dest, tag);
+            }
+            else if (datatype.direct)
             {
                 datatype.check(buf);
                 send(mode, buf, offset, count * datatype.size, dest, tag);
@@ -675,7 +854,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -700,7 +879,7 @@ public abstract class Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -711,7 +890,15 @@ public abstract class Comm
         final Object array;
         final int from;
         final int length;
-        if (datatype.direct)
+        if (buf instanceof mpjbuf.Buffer)
+        {
+            MpjBuffers.checkPacked(datatype);
+            final mpjbuf.Buffer packed = (mpjbuf.Buffer)buf;
+            array = MpjBuffers.array(packed);
+            from = packed.getOffset();
+            length = packed.getSize();
+        }
+        else if (datatype.direct)
         {
             datatype.check(buf);
             array = buf;
@@ -735,6 +922,11 @@ public abstract class Comm
     private Pending startRecv(
         final Object buf, final int offset, final int count, final Datatype datatype, final int source, final int tag)
     {
+        if (buf instanceof mpjbuf.Buffer)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, "a non-blocking receive into an mpjbuf.Buffer: jmpi " +
+                "receives those with Recv only");
+        }
         if (datatype.direct)
         {
             datatype.check(buf);

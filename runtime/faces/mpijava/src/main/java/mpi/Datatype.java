@@ -190,14 +190,14 @@ public final class Datatype
     /**
      * MPI_Type_struct: block i holds {@code array_of_blocklengths[i]} copies of {@code array_of_types[i]} and starts
      * at element {@code array_of_displacements[i]}. All types with data must have the same base type (an mpiJava
-     * rule: a buffer is one Java array); {@link MPI#LB} and {@link MPI#UB} set the bounds explicitly.
+     * rule: a buffer is one Java array); {@link MPI#LB} and {@link MPI#UB} set the bounds explicitly. A struct with
+     * no block, or none with data, is the empty type MPI allows: of size 0, it moves nothing, with any buffer.
      *
      * @param array_of_blocklengths  copies per block.
      * @param array_of_displacements start of each block, in elements of the buffer.
      * @param array_of_types         type of each block.
      * @return the new type.
-     * @throws MPIException ERR_ARG if the arrays differ in length; ERR_TYPE if the base types differ or no block
-     *                      has data.
+     * @throws MPIException ERR_ARG if the arrays differ in length; ERR_TYPE if the base types differ.
      */
     public static Datatype Struct(
         final int[] array_of_blocklengths, final int[] array_of_displacements, final Datatype[] array_of_types)
@@ -220,7 +220,7 @@ public final class Datatype
                     builder.place(array_of_displacements[i] + j * type.extent(), type);
                 }
             }
-            return builder.build("Struct");
+            return builder.build("Struct", true);
         }
         catch (final MpiException ex)
         {
@@ -328,7 +328,10 @@ public final class Datatype
             throw new MpiException(ErrorClass.ERR_TYPE, (freed ? "freed datatype " : "datatype ") + name +
                 " cannot describe a buffer");
         }
-        base.check(buffer);
+        if (size > 0)
+        {
+            base.check(buffer);
+        }
     }
 
     /**
@@ -580,6 +583,19 @@ public final class Datatype
 
         Datatype build(final String name)
         {
+            return build(name, false);
+        }
+
+        /**
+         * @param empty whether a type with no data may be built: MPI allows a Struct of no blocks, which moves
+         *              nothing, with any buffer; jmpi gives it base type BYTE.
+         */
+        Datatype build(final String name, final boolean empty)
+        {
+            if (null == base && empty)
+            {
+                base = BaseType.BYTE;
+            }
             if (null == base)
             {
                 throw new MpiException(ErrorClass.ERR_TYPE, name + " has no component with data");

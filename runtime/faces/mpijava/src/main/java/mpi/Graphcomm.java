@@ -30,11 +30,11 @@ public class Graphcomm extends Intracomm
     {
         try
         {
-            return new Graphcomm(comm.dup(), index, edges);
+            return inheriting(new Graphcomm(comm.dup(), index, edges));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -59,6 +59,28 @@ public class Graphcomm extends Intracomm
     }
 
     /**
+     * MPI_Graph_map: the rank this process would have in a graph topology of this communicator's processes. jmpi
+     * does not reorder (as Open MPI's default does not): a process keeps its rank if it is a node.
+     *
+     * @param index cumulative neighbour counts of the nodes.
+     * @param edges the neighbours.
+     * @return this process's rank in the graph, or {@link MPI#UNDEFINED} if the graph has fewer nodes.
+     * @throws MPIException ERR_ARG if the arrays do not describe a graph of at most this communicator's size.
+     */
+    public int Map(final int[] index, final int[] edges) throws MPIException
+    {
+        try
+        {
+            checkGraph(index, edges, comm.size());
+            return comm.rank() < index.length ? comm.rank() : MPI.UNDEFINED;
+        }
+        catch (final MpiException ex)
+        {
+            throw failed(ex);
+        }
+    }
+
+    /**
      * MPI_Graph_neighbors (mpiJava's spelling).
      *
      * @param rank a node of the graph.
@@ -69,7 +91,7 @@ public class Graphcomm extends Intracomm
     {
         if (rank < 0 || rank >= index.length)
         {
-            throw new MPIException(new MpiException(ErrorClass.ERR_RANK, "rank " + rank + " is not in 0.." +
+            throw failed(new MpiException(ErrorClass.ERR_RANK, "rank " + rank + " is not in 0.." +
                 (index.length - 1)));
         }
         return Arrays.copyOfRange(edges, 0 == rank ? 0 : index[rank - 1], index[rank]);

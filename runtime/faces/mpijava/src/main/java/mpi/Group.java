@@ -35,7 +35,7 @@ public class Group
      */
     public int Rank() throws MPIException
     {
-        return group.rank();
+        return MPI.fromJmpi(group.rank());
     }
 
     /**
@@ -60,7 +60,12 @@ public class Group
     {
         try
         {
-            return group1.group.translateRanks(ranks1, group2.group);
+            final int[] ranks2 = group1.group.translateRanks(ranks1, group2.group);
+            for (int i = 0; i < ranks2.length; i++)
+            {
+                ranks2[i] = MPI.fromJmpi(ranks2[i]);
+            }
+            return ranks2;
         }
         catch (final MpiException ex)
         {

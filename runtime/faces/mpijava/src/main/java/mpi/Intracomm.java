@@ -3,6 +3,8 @@ package mpi;
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
 
+import java.util.Arrays;
+
 /**
  * An intra-communicator: point-to-point communication ({@link Comm}), the collective operations, and the
  * creation of communicators and topologies. The collectives are jmpi's (the collectives module, chosen per call
@@ -29,11 +31,11 @@ public class Intracomm extends Comm
     {
         try
         {
-            return new Intracomm(comm.dup());
+            return inheriting(new Intracomm(comm.dup()));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -48,12 +50,12 @@ public class Intracomm extends Comm
     {
         try
         {
-            final io.jmpi.Comm part = comm.split(colour, key);
-            return null == part ? null : new Intracomm(part);
+            final io.jmpi.Comm part = comm.split(MPI.toJmpi(colour), key);
+            return null == part ? null : inheriting(new Intracomm(part));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -69,11 +71,11 @@ public class Intracomm extends Comm
         try
         {
             final io.jmpi.Comm created = comm.create(group.group);
-            return null == created ? null : new Intracomm(created);
+            return null == created ? null : inheriting(new Intracomm(created));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -100,12 +102,12 @@ public class Intracomm extends Comm
                 throw new MpiException(ErrorClass.ERR_ARG, "a grid of " + processes +
                     " processes needs more than the " + comm.size() + " of the communicator");
             }
-            final io.jmpi.Comm grid = comm.split(comm.rank() < processes ? 0 : MPI.UNDEFINED, comm.rank());
-            return null == grid ? null : new Cartcomm(grid, dims.clone(), periods.clone());
+            final io.jmpi.Comm grid = comm.split(comm.rank() < processes ? 0 : io.jmpi.Group.UNDEFINED, comm.rank());
+            return null == grid ? null : inheriting(new Cartcomm(grid, dims.clone(), periods.clone()));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -125,12 +127,13 @@ public class Intracomm extends Comm
         try
         {
             Graphcomm.checkGraph(index, edges, comm.size());
-            final io.jmpi.Comm graph = comm.split(comm.rank() < index.length ? 0 : MPI.UNDEFINED, comm.rank());
-            return null == graph ? null : new Graphcomm(graph, index.clone(), edges.clone());
+            final io.jmpi.Comm graph =
+                comm.split(comm.rank() < index.length ? 0 : io.jmpi.Group.UNDEFINED, comm.rank());
+            return null == graph ? null : inheriting(new Graphcomm(graph, index.clone(), edges.clone()));
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -145,7 +148,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -179,7 +182,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -221,7 +224,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -264,7 +267,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -303,7 +306,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -343,7 +346,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -377,7 +380,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -414,7 +417,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -450,7 +453,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -488,7 +491,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -527,7 +530,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -560,7 +563,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -581,29 +584,31 @@ public class Intracomm extends Comm
     {
         try
         {
-            if (null == recvcounts || recvcounts.length != comm.size())
+            // as MPI and MPJ Express, the first size counts count: a longer array is fine
+            if (null == recvcounts || recvcounts.length < comm.size())
             {
                 throw new MpiException(ErrorClass.ERR_ARG, "recvcounts needs one count for each of the " +
                     comm.size() + " processes");
             }
-            final Region send = Region.send(sendbuf, sendoffset, Blocks.total(recvcounts), datatype);
-            final Region recv = Region.receive(recvbuf, recvoffset, recvcounts[comm.rank()], datatype);
+            final int[] counts = Arrays.copyOf(recvcounts, comm.size());
+            final Region send = Region.send(sendbuf, sendoffset, Blocks.total(counts), datatype);
+            final Region recv = Region.receive(recvbuf, recvoffset, counts[comm.rank()], datatype);
             if (BaseType.OBJECT == datatype.base)
             {
-                ObjectCollectives.reduceScatter(comm, send, recv, recvcounts, op, datatype.packedType());
+                ObjectCollectives.reduceScatter(comm, send, recv, counts, op, datatype.packedType());
                 return;
             }
-            final int[] elementCounts = new int[recvcounts.length];
-            for (int i = 0; i < recvcounts.length; i++)
+            final int[] elementCounts = new int[counts.length];
+            for (int i = 0; i < counts.length; i++)
             {
-                elementCounts[i] = recvcounts[i] * datatype.size;
+                elementCounts[i] = counts[i] * datatype.size;
             }
             comm.reduceScatter(send.array, send.offset, recv.array, recv.offset, elementCounts, op.jmpiOp(datatype));
             recv.unpack();
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 
@@ -636,7 +641,7 @@ public class Intracomm extends Comm
         }
         catch (final MpiException ex)
         {
-            throw MPIException.of(ex);
+            throw failed(ex);
         }
     }
 

@@ -27,8 +27,11 @@ public final class MPI
     public static final int ANY_TAG = Mpi.ANY_TAG;
     /** The null process: sends to it and receives from it complete at once and move nothing (MPI_PROC_NULL). */
     public static final int PROC_NULL = Mpi.PROC_NULL;
-    /** Undefined rank, color, count or index (MPI_UNDEFINED). */
-    public static final int UNDEFINED = io.jmpi.Group.UNDEFINED;
+    /**
+     * Undefined rank, colour, count or index (MPI_UNDEFINED): -1, MPJ Express's value, which its programs compare
+     * ranks with ({@code group.Rank() == -1} for a process outside a group).
+     */
+    public static final int UNDEFINED = -1;
     /** Bytes a buffered send may use in the attached buffer beyond its message (MPI_BSEND_OVERHEAD). */
     public static final int BSEND_OVERHEAD = Mpi.BSEND_OVERHEAD;
 
@@ -44,6 +47,30 @@ public final class MPI
     public static final int GRAPH = 1;
     /** Topology type of a {@link Cartcomm} (MPI_CART). */
     public static final int CART = 2;
+
+    /** Attribute key of the largest tag (MPI_TAG_UB): {@link Comm#Attr_get} gives an Integer. */
+    public static final int TAG_UB = 0;
+    /** Attribute key of the host process (MPI_HOST): {@link #PROC_NULL}, as jmpi has none. */
+    public static final int HOST = 1;
+    /** Attribute key of the rank that can do I/O (MPI_IO): {@link #ANY_SOURCE}, as every rank can. */
+    public static final int IO = 2;
+    /** Attribute key of whether clocks are synchronised (MPI_WTIME_IS_GLOBAL): 0, as they are not. */
+    public static final int WTIME_IS_GLOBAL = 3;
+
+    /** Failed calls throw {@link MPIException} (MPI_ERRORS_RETURN); every communicator starts with it. */
+    public static final Errhandler ERRORS_RETURN = new Errhandler(false);
+    /** Failed calls end the job (MPI_ERRORS_ARE_FATAL). */
+    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(true);
+
+    /** Processors of this host, an MPJ Express extension. */
+    public static final int NUM_OF_PROCESSORS = Runtime.getRuntime().availableProcessors();
+    /**
+     * Bytes an {@link mpjbuf.Buffer} sent with {@link #PACKED} needs before its data (MPJ Express's SEND_OVERHEAD):
+     * none, as jmpi frames messages itself.
+     */
+    public static final int SEND_OVERHEAD = 0;
+    /** Bytes a received {@link mpjbuf.Buffer} needs beyond its data (MPJ Express's RECV_OVERHEAD): none. */
+    public static final int RECV_OVERHEAD = 0;
 
     /** Thread level: one thread (MPI_THREAD_SINGLE). */
     public static final int THREAD_SINGLE = 1;
@@ -114,6 +141,19 @@ public final class MPI
     /** Maximum value and the lowest index holding it, over pair types such as {@link #INT2} (MPI_MAXLOC). */
     public static final Op MAXLOC = new Op(io.jmpi.Op.MAXLOC);
 
+    /**
+     * The null communicator (MPI_COMM_NULL): {@code null}, which Split and Create return on processes left out, as
+     * MPJ Express does, so that programs may compare with either.
+     */
+    public static final Intracomm COMM_NULL = null;
+    /** The null group (MPI_GROUP_NULL): {@code null}. */
+    public static final Group GROUP_NULL = null;
+    /**
+     * The null request (MPI_REQUEST_NULL): never active; in the arrays of Waitall, Testany and the others it is an
+     * inactive slot, as is a {@code null} element.
+     */
+    public static final Request REQUEST_NULL = new Request(null);
+
     /** The group with no members (MPI_GROUP_EMPTY). */
     public static final Group GROUP_EMPTY = new Group(io.jmpi.Group.EMPTY);
 
@@ -171,6 +211,24 @@ public final class MPI
             }
         }
         return args.clone();
+    }
+
+    /**
+     * @param rank a rank, count or colour of jmpi's API.
+     * @return it in this API's numbers: jmpi's UNDEFINED becomes {@link #UNDEFINED}.
+     */
+    static int fromJmpi(final int rank)
+    {
+        return io.jmpi.Group.UNDEFINED == rank ? UNDEFINED : rank;
+    }
+
+    /**
+     * @param rank a rank or colour of this API.
+     * @return it in jmpi's numbers: {@link #UNDEFINED} becomes jmpi's.
+     */
+    static int toJmpi(final int rank)
+    {
+        return UNDEFINED == rank ? io.jmpi.Group.UNDEFINED : rank;
     }
 
     /**
