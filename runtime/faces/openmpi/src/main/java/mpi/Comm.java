@@ -235,12 +235,46 @@ public class Comm implements Freeable
     /**
      * MPI_Comm_test_inter.
      *
-     * @return false: jmpi has intra-communicators only.
-     * @throws MPIException never; declared as in Open MPI.
+     * @return true for an intercommunicator.
+     * @throws MPIException under ERRORS_RETURN, if the communicator is null.
      */
     public final boolean isInter() throws MPIException
     {
-        return false;
+        try
+        {
+            return jmpi().isInter();
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("isInter", ex);
+        }
+    }
+
+    /**
+     * MPI_Intercomm_create, called on the peer communicator of which both leaders are members: an
+     * intercommunicator between {@code localComm}'s group and another, disjoint group. Collective over both groups.
+     *
+     * @param localComm    this process's group.
+     * @param localLeader  rank of its leader in {@code localComm}.
+     * @param remoteLeader rank of the other group's leader in this communicator.
+     * @param tag          tag of the leaders' exchange on this communicator.
+     * @return the intercommunicator, with {@code localComm}'s error handler.
+     * @throws MPIException under ERRORS_RETURN: ERR_RANK for a leader out of range, ERR_ARG for overlapping groups.
+     */
+    public final Intercomm createIntercomm(final Comm localComm, final int localLeader, final int remoteLeader,
+        final int tag) throws MPIException
+    {
+        try
+        {
+            final Intercomm inter = new Intercomm(localComm.jmpi().createIntercomm(localLeader, jmpi(),
+                remoteLeader, tag), localComm.errhandler());
+            localComm.inherit(inter);
+            return inter;
+        }
+        catch (final MpiException ex)
+        {
+            throw localComm.raise("createIntercomm", ex);
+        }
     }
 
     /**
@@ -1037,7 +1071,7 @@ public class Comm implements Freeable
         try
         {
             final Region data = Region.of(buf, count, type);
-            jmpi().bcast(data.target, data.offset, data.count, root);
+            jmpi().bcast(data.target, data.offset, data.count, jmpiRoot(root));
             data.unpack();
         }
         catch (final MpiException ex)
@@ -1065,7 +1099,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region send = Region.of(sendbuf, sendcount, sendtype);
-            final Region recv = c.rank() == root ? Region.of(recvbuf, recvcount * c.size(), recvtype) : null;
+            final Region recv = isRoot(c, root) ? Region.of(recvbuf, recvcount * peers(c), recvtype) : null;
             gather(c, send.target, send.offset, send.count, recv, recvcount, root);
         }
         catch (final MpiException ex)
@@ -1090,11 +1124,11 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            if (c.rank() == root)
+            if (isRoot(c, root))
             {
-                final Region recv = Region.of(buf, count * c.size(), type);
+                final Region recv = Region.of(buf, count * peers(c), type);
                 gather(c, recv.target, recv.offset + root * count * recv.perItem, count * recv.perItem, recv, count,
-                    root);
+                    jmpiRoot(root));
             }
             else
             {
@@ -1176,7 +1210,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region send = Region.of(sendbuf, sendcount, sendtype);
-            c.gatherv(send.target, send.offset, send.count, null, 0, null, null, root);
+            c.gatherv(send.target, send.offset, send.count, null, 0, null, null, jmpiRoot(root));
         }
         catch (final MpiException ex)
         {
@@ -1202,10 +1236,11 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            final Region send = c.rank() == root ? Region.of(sendbuf, sendcount * c.size(), sendtype) : null;
+            final Region send = isRoot(c, root) ? Region.of(sendbuf, sendcount * peers(c), sendtype) : null;
             final Region recv = Region.of(recvbuf, recvcount, recvtype);
             c.scatter(null == send ? null : send.target, null == send ? 0 : send.offset,
-                null == send ? recv.count : sendcount * send.perItem, recv.target, recv.offset, recv.count, root);
+                null == send ? recv.count : sendcount * send.perItem, recv.target, recv.offset, recv.count,
+                jmpiRoot(root));
             recv.unpack();
         }
         catch (final MpiException ex)
@@ -1229,16 +1264,17 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            if (c.rank() == root)
+            if (isRoot(c, root))
             {
-                final Region send = Region.of(buf, count * c.size(), type);
+                final Region send = Region.of(buf, count * peers(c), type);
                 final int block = count * send.perItem;
-                c.scatter(send.target, send.offset, block, copyOf(send, root * block, block), 0, block, root);
+                c.scatter(send.target, send.offset, block, copyOf(send, root * block, block), 0, block,
+                    jmpiRoot(root));
             }
             else
             {
                 final Region recv = Region.of(buf, count, type);
-                c.scatter(null, 0, recv.count, recv.target, recv.offset, recv.count, root);
+                c.scatter(null, 0, recv.count, recv.target, recv.offset, recv.count, jmpiRoot(root));
                 recv.unpack();
             }
         }
@@ -1318,7 +1354,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region recv = Region.of(recvbuf, recvcount, recvtype);
-            c.scatterv(null, 0, null, null, recv.target, recv.offset, recv.count, root);
+            c.scatterv(null, 0, null, null, recv.target, recv.offset, recv.count, jmpiRoot(root));
             recv.unpack();
         }
         catch (final MpiException ex)
@@ -1345,7 +1381,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region send = Region.of(sendbuf, sendcount, sendtype);
-            final Region recv = Region.of(recvbuf, recvcount * c.size(), recvtype);
+            final Region recv = Region.of(recvbuf, recvcount * peers(c), recvtype);
             c.allgather(send.target, send.offset, send.count, recv.target, recv.offset, recvcount * recv.perItem);
             recv.unpack();
         }
@@ -1368,7 +1404,7 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            final Region recv = Region.of(buf, count * c.size(), type);
+            final Region recv = Region.of(buf, count * peers(c), type);
             final int block = count * recv.perItem;
             final Object own = copyOf(recv, c.rank() * block, block);
             c.allgather(own, 0, block, recv.target, recv.offset, block);
@@ -1399,7 +1435,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region send = Region.of(sendbuf, sendcount, sendtype);
-            final Region recv = Region.of(recvbuf, span(recvcount, displs, c.size()), recvtype);
+            final Region recv = Region.of(recvbuf, span(recvcount, displs, peers(c)), recvtype);
             c.allgatherv(send.target, send.offset, send.count, recv.target, recv.offset,
                 scale(recvcount, recv.perItem), scale(displs, recv.perItem));
             recv.unpack();
@@ -1425,7 +1461,7 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            final Region recv = Region.of(recvbuf, span(recvcount, displs, c.size()), recvtype);
+            final Region recv = Region.of(recvbuf, span(recvcount, displs, peers(c)), recvtype);
             final int[] counts = scale(recvcount, recv.perItem);
             final int[] starts = scale(displs, recv.perItem);
             final Object own = copyOf(recv, starts[c.rank()], counts[c.rank()]);
@@ -1455,8 +1491,8 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            final Region send = Region.of(sendbuf, sendcount * c.size(), sendtype);
-            final Region recv = Region.of(recvbuf, recvcount * c.size(), recvtype);
+            final Region send = Region.of(sendbuf, sendcount * peers(c), sendtype);
+            final Region recv = Region.of(recvbuf, recvcount * peers(c), recvtype);
             c.alltoall(send.target, send.offset, sendcount * send.perItem, recv.target, recv.offset,
                 recvcount * recv.perItem);
             recv.unpack();
@@ -1487,8 +1523,8 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
-            final Region send = Region.of(sendbuf, span(sendcount, sdispls, c.size()), sendtype);
-            final Region recv = Region.of(recvbuf, span(recvcount, rdispls, c.size()), recvtype);
+            final Region send = Region.of(sendbuf, span(sendcount, sdispls, peers(c)), sendtype);
+            final Region recv = Region.of(recvbuf, span(recvcount, rdispls, peers(c)), recvtype);
             c.alltoallv(send.target, send.offset, scale(sendcount, send.perItem), scale(sdispls, send.perItem),
                 recv.target, recv.offset, scale(recvcount, recv.perItem), scale(rdispls, recv.perItem));
             recv.unpack();
@@ -1791,7 +1827,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region send = Region.typed(sendbuf, count, type);
-            final Region recv = c.rank() == root ? Region.typed(recvbuf, count, type) : null;
+            final Region recv = isRoot(c, root) ? Region.typed(recvbuf, count, type) : null;
             reduce(c, send.target, send.offset, recv, send.count, op.forType(type), root);
         }
         catch (final MpiException ex)
@@ -1818,7 +1854,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region data = Region.typed(buf, count, type);
-            final boolean atRoot = c.rank() == root;
+            final boolean atRoot = isRoot(c, root);
             final Object send = atRoot ? copyOf(data, 0, data.count) : data.target;
             reduce(c, send, atRoot ? 0 : data.offset, atRoot ? data : null, data.count, op.forType(type), root);
         }
@@ -2136,7 +2172,7 @@ public class Comm implements Freeable
         final Region recv, final int recvcount, final int root)
     {
         c.gather(send, sendOffset, sendCount, null == recv ? null : recv.target, null == recv ? 0 : recv.offset,
-            null == recv ? sendCount : recvcount * recv.perItem, root);
+            null == recv ? sendCount : recvcount * recv.perItem, jmpiRoot(root));
         if (null != recv)
         {
             recv.unpack();
@@ -2147,22 +2183,22 @@ public class Comm implements Freeable
         final Object recvbuf, final int[] recvcount, final int[] displs, final Datatype recvtype, final int root,
         final boolean inPlace)
     {
-        if (c.rank() != root)
+        if (!isRoot(c, root))
         {
-            c.gatherv(send, sendOffset, sendCount, null, 0, null, null, root);
+            c.gatherv(send, sendOffset, sendCount, null, 0, null, null, jmpiRoot(root));
             return;
         }
-        final Region recv = Region.of(recvbuf, span(recvcount, displs, c.size()), recvtype);
+        final Region recv = Region.of(recvbuf, span(recvcount, displs, peers(c)), recvtype);
         final int[] counts = scale(recvcount, recv.perItem);
         final int[] starts = scale(displs, recv.perItem);
         if (inPlace)
         {
             c.gatherv(copyOf(recv, starts[root], counts[root]), 0, counts[root], recv.target, recv.offset, counts,
-                starts, root);
+                starts, jmpiRoot(root));
         }
         else
         {
-            c.gatherv(send, sendOffset, sendCount, recv.target, recv.offset, counts, starts, root);
+            c.gatherv(send, sendOffset, sendCount, recv.target, recv.offset, counts, starts, jmpiRoot(root));
         }
         recv.unpack();
     }
@@ -2175,22 +2211,22 @@ public class Comm implements Freeable
         final int[] displs, final Datatype sendtype, final Object recv, final int recvOffset, final int recvCount,
         final int root)
     {
-        if (c.rank() != root)
+        if (!isRoot(c, root))
         {
-            c.scatterv(null, 0, null, null, recv, recvOffset, recvCount, root);
+            c.scatterv(null, 0, null, null, recv, recvOffset, recvCount, jmpiRoot(root));
             return;
         }
-        final Region send = Region.of(sendbuf, span(sendcount, displs, c.size()), sendtype);
+        final Region send = Region.of(sendbuf, span(sendcount, displs, peers(c)), sendtype);
         final int[] counts = scale(sendcount, send.perItem);
         final int[] starts = scale(displs, send.perItem);
         if (null == recv)
         {
             c.scatterv(send.target, send.offset, counts, starts, copyOf(send, starts[root], counts[root]), 0,
-                counts[root], root);
+                counts[root], jmpiRoot(root));
         }
         else
         {
-            c.scatterv(send.target, send.offset, counts, starts, recv, recvOffset, recvCount, root);
+            c.scatterv(send.target, send.offset, counts, starts, recv, recvOffset, recvCount, jmpiRoot(root));
         }
     }
 
@@ -2198,11 +2234,37 @@ public class Comm implements Freeable
         final int count, final io.jmpi.Op op, final int root)
     {
         c.reduce(send, sendOffset, null == recv ? null : recv.target, null == recv ? 0 : recv.offset, count, op,
-            root);
+            jmpiRoot(root));
         if (null != recv)
         {
             recv.unpack();
         }
+    }
+
+    /**
+     * @return true at the root of a rooted collective: the rank given as root, or on an intercommunicator the
+     * process that passes {@link MPI#ROOT}.
+     */
+    static boolean isRoot(final io.jmpi.Comm c, final int root)
+    {
+        return c.isInter() ? MPI.ROOT == root : c.rank() == root;
+    }
+
+    /**
+     * @return the root argument as jmpi's runtime spells it: {@link MPI#ROOT} is Open MPI's -4, jmpi's -3.
+     */
+    static int jmpiRoot(final int root)
+    {
+        return MPI.ROOT == root ? io.jmpi.Mpi.ROOT : root;
+    }
+
+    /**
+     * @return the processes a collective's blocks come from or go to: the group, or an intercommunicator's remote
+     * group.
+     */
+    static int peers(final io.jmpi.Comm c)
+    {
+        return c.isInter() ? c.remoteSize() : c.size();
     }
 
     /**
