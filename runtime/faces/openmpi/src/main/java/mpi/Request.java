@@ -202,7 +202,7 @@ public class Request implements Freeable
             {
                 return status;
             }
-            Thread.onSpinWait();
+            awaitAnyPart(requests);
         }
     }
 
@@ -344,7 +344,7 @@ public class Request implements Freeable
             {
                 return done;
             }
-            Thread.onSpinWait();
+            awaitAnyPart(requests);
         }
     }
 
@@ -385,6 +385,41 @@ public class Request implements Freeable
             }
         }
         return active ? Arrays.copyOf(done, count) : null;
+    }
+
+    /**
+     * Block, with the runtime's idle strategy, until some runtime request of the active requests completes.
+     */
+    private static void awaitAnyPart(final Request[] requests) throws MPIException
+    {
+        final java.util.List<io.jmpi.Request> pending = new java.util.ArrayList<>();
+        Comm owner = null;
+        for (final Request request : requests)
+        {
+            if (null != request && null != request.parts)
+            {
+                owner = request.comm;
+                for (final io.jmpi.Request part : request.parts)
+                {
+                    if (!part.isComplete())
+                    {
+                        pending.add(part);
+                    }
+                }
+            }
+        }
+        if (pending.isEmpty())
+        {
+            return;
+        }
+        try
+        {
+            io.jmpi.Request.waitAny(pending.toArray(new io.jmpi.Request[0]));
+        }
+        catch (final MpiException ex)
+        {
+            throw owner.raise(ex);
+        }
     }
 
     /**
