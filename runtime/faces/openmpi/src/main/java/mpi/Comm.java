@@ -313,9 +313,9 @@ public class Comm implements Freeable
     {
         try
         {
-            if (Region.plainArray(buf, type))
+            if (Region.plain(buf, type))
             {
-                jmpi().send(buf, 0, count * type.size, dest, tag);
+                jmpi().send(buf, 0, Region.plainCount(buf, count, type), dest, tag);
                 return;
             }
             final Region data = Region.of(buf, count, type);
@@ -342,9 +342,9 @@ public class Comm implements Freeable
     {
         try
         {
-            if (Region.plainArray(buf, type))
+            if (Region.plain(buf, type))
             {
-                jmpi().ssend(buf, 0, count * type.size, dest, tag);
+                jmpi().ssend(buf, 0, Region.plainCount(buf, count, type), dest, tag);
                 return;
             }
             final Region data = Region.of(buf, count, type);
@@ -421,9 +421,9 @@ public class Comm implements Freeable
         Region data = null;
         try
         {
-            if (Region.plainArray(buf, type))
+            if (Region.plain(buf, type))
             {
-                return Status.of(jmpi().recv(buf, 0, count * type.size, source, tag));
+                return Status.of(jmpi().recv(buf, 0, Region.plainCount(buf, count, type), source, tag));
             }
             data = Region.of(buf, count, type);
             final io.jmpi.Status status = jmpi().recv(data.target, data.offset, data.count, source, tag);
@@ -524,6 +524,10 @@ public class Comm implements Freeable
         MPI.assertDirectBuffer(buf);
         try
         {
+            if (Region.plain(buf, type))
+            {
+                return Request.of(this, jmpi().isend(buf, 0, Region.plainCount(buf, count, type), dest, tag), null);
+            }
             final Region data = Region.of(buf, count, type);
             return Request.of(this, jmpi().isend(data.target, data.offset, data.count, dest, tag), null);
         }
@@ -628,6 +632,11 @@ public class Comm implements Freeable
         MPI.assertDirectBuffer(buf);
         try
         {
+            if (Region.plain(buf, type))
+            {
+                return Request.of(this, jmpi().irecv(buf, 0, Region.plainCount(buf, count, type), source, tag),
+                    null);
+            }
             final Region data = Region.of(buf, count, type);
             return Request.of(this, jmpi().irecv(data.target, data.offset, data.count, source, tag), data);
         }

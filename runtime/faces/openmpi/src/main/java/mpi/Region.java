@@ -74,16 +74,28 @@ final class Region
     }
 
     /**
-     * The common case that needs no region: a whole array of the datatype's base type whose items are its
-     * consecutive elements, handed to jmpi as it is, {@code count * size} elements from index 0.
+     * The common case that needs no region: a whole array of the datatype's base type, or a direct byte buffer,
+     * whose items are consecutive elements, handed to jmpi as it is from index 0 ({@link #plainCount}).
      *
      * @param buf  the user's buffer.
      * @param type its datatype.
-     * @return true if jmpi can take the array itself.
+     * @return true if jmpi can take the buffer itself.
      */
-    static boolean plainArray(final Object buf, final Datatype type)
+    static boolean plain(final Object buf, final Datatype type)
     {
-        return null != buf && null != type && type.contiguous && !type.isNull() && type.base.isArray(buf);
+        return null != buf && null != type && type.contiguous && !type.isNull() &&
+            (type.base.isArray(buf) || (buf instanceof ByteBuffer && ((ByteBuffer)buf).isDirect()));
+    }
+
+    /**
+     * @param buf   a buffer that is {@link #plain}.
+     * @param items number of items.
+     * @param type  their datatype.
+     * @return the count jmpi takes for them: elements of an array, bytes of a byte buffer.
+     */
+    static int plainCount(final Object buf, final int items, final Datatype type)
+    {
+        return items * type.size * (buf instanceof ByteBuffer ? type.base.size : 1);
     }
 
     /**
