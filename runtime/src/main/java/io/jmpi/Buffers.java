@@ -30,6 +30,7 @@ final class Buffers
         {
             throw new MpiException(ErrorClass.ERR_BUFFER, "buffer is null");
         }
+        InPlace.refuse(buffer, "the buffer of this call");
         if (count < 0)
         {
             throw new MpiException(ErrorClass.ERR_COUNT, "count=" + count + " is negative");

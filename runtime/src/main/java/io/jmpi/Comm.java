@@ -8,7 +8,13 @@ import io.jmpi.engine.RecvOp;
 import io.jmpi.engine.SendOp;
 import io.jmpi.spi.Collectives;
 
+import org.agrona.concurrent.ManyToManyConcurrentArrayQueue;
+
+import java.lang.reflect.Array;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A communicator: a group of ranks and an isolated matching context (MPI_Comm). A message sent on one
@@ -18,11 +24,21 @@ import java.util.Arrays;
  * {@link org.agrona.DirectBuffer} (counts and offsets in bytes from index 0). Messages are received in the order
  * a sender sent them when both match a receive (MPI's non-overtaking rule). Every call checks its arguments
  * and throws {@link MpiException} naming the bad one.
+ * <p>
+ * Collectives come blocking and nonblocking ({@code ibarrier}, {@code ibcast}, ... of MPI-3.1 section 5.12, each
+ * with the parameters of its blocking form and returning a {@link Request}). A nonblocking collective is a schedule
+ * of point-to-point rounds that the rank's progress engine advances whenever this rank makes progress, in any
+ * call; where the collectives provider does not build its own, the schedules are libNBC's algorithms
+ * ({@link io.jmpi.spi.Schedules}). {@link Mpi#IN_PLACE} is accepted where MPI allows MPI_IN_PLACE: the call copies
+ * this rank's data out of the receive buffer and runs the ordinary form.
  */
 public final class Comm
 {
-    /** Contexts per communicator: point-to-point, collectives, and communicator management. */
+    /** Contexts per communicator: point-to-point, collectives, communicator management, nonblocking collectives. */
     static final int CONTEXTS_PER_COMM = 4;
+    /** The context of nonblocking collectives, relative to the communicator's first. */
+    private static final int NONBLOCKING_CONTEXT = 3;
+    private static final int SCHEDULE_POOL = 16;
 
     private final Mpi mpi;
     private final ProgressEngine engine;
@@ -40,6 +56,9 @@ public final class Comm
     private Comm management;
     private Collectives collectives;
     private volatile boolean freed;
+    private final AtomicInteger nonblockingSequence = new AtomicInteger();
+    private final ManyToManyConcurrentArrayQueue<CollectiveSchedule> schedules =
+        new ManyToManyConcurrentArrayQueue<>(SCHEDULE_POOL);
 
     private Comm(
         final Mpi mpi, final int contextBase, final int context, final int[] worldRanks, final int[] commRanks,
@@ -718,7 +737,7 @@ public final class Comm
     }
 
     /**
-     * MPI_Barrier: returns once every rank has entered it.
+     * MPI_Barrier (MPI-3.1 section 5.3): returns once every rank has entered it.
      */
     public void barrier()
     {
@@ -726,7 +745,7 @@ public final class Comm
     }
 
     /**
-     * MPI_Bcast: the root's {@code count} elements reach every rank's buffer.
+     * MPI_Bcast (MPI-3.1 section 5.4): the root's {@code count} elements reach every rank's buffer.
      *
      * @param buffer data at the root, destination elsewhere.
      * @param offset first element.
@@ -740,9 +759,11 @@ public final class Comm
     }
 
     /**
-     * MPI_Reduce: the root receives {@code op} applied element-wise across every rank's send buffer.
+     * MPI_Reduce (MPI-3.1 section 5.9.1): the root receives {@code op} applied element-wise across every rank's
+     * send buffer. At the root, a send buffer {@link Mpi#IN_PLACE} takes the root's contribution from the receive
+     * buffer, which the result then replaces; elsewhere IN_PLACE raises ERR_BUFFER.
      *
-     * @param sendBuffer this rank's contribution.
+     * @param sendBuffer this rank's contribution, or IN_PLACE at the root.
      * @param sendOffset first element of the contribution.
      * @param recvBuffer result at the root; ignored elsewhere.
      * @param recvOffset first element of the result.
@@ -755,13 +776,20 @@ public final class Comm
         final int count, final Op op, final int root)
     {
         checkRoot(root);
+        if (isInPlace(sendBuffer) && rank == root)
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                send -> collectives().reduce(send, 0, recvBuffer, recvOffset, count, op, root));
+            return;
+        }
         collectives().reduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
     }
 
     /**
-     * MPI_Allreduce: every rank receives the element-wise reduction of all send buffers.
+     * MPI_Allreduce (MPI-3.1 section 5.9.6): every rank receives the element-wise reduction of all send buffers.
+     * A send buffer {@link Mpi#IN_PLACE} takes this rank's contribution from the receive buffer.
      *
-     * @param sendBuffer this rank's contribution.
+     * @param sendBuffer this rank's contribution, or IN_PLACE.
      * @param sendOffset first element of the contribution.
      * @param recvBuffer result.
      * @param recvOffset first element of the result.
@@ -772,13 +800,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                send -> collectives().allreduce(send, 0, recvBuffer, recvOffset, count, op));
+            return;
+        }
         collectives().allreduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
     }
 
     /**
-     * MPI_Gather: the root receives every rank's block in rank order.
+     * MPI_Gather (MPI-3.1 section 5.5): the root receives every rank's block in rank order. At the root, a send
+     * buffer {@link Mpi#IN_PLACE} says that the root's block is already in place in the receive buffer (sendOffset
+     * and sendCount are ignored); elsewhere IN_PLACE raises ERR_BUFFER.
      *
-     * @param sendBuffer this rank's block.
+     * @param sendBuffer this rank's block, or IN_PLACE at the root.
      * @param sendOffset first element of the block.
      * @param sendCount  elements in each block.
      * @param recvBuffer at the root, the blocks in rank order.
@@ -791,13 +827,20 @@ public final class Comm
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
         checkRoot(root);
+        if (isInPlace(sendBuffer) && rank == root)
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, blockAt(recvOffset, root, recvCount), recvCount),
+                send -> collectives().gather(send, 0, recvCount, recvBuffer, recvOffset, recvCount, root));
+            return;
+        }
         collectives().gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
     }
 
     /**
-     * MPI_Gatherv: like gather, with a count and displacement per rank.
+     * MPI_Gatherv (MPI-3.1 section 5.5): like gather, with a count and displacement per rank. At the root, a send
+     * buffer {@link Mpi#IN_PLACE} says that the root's block is already in place in the receive buffer.
      *
-     * @param sendBuffer    this rank's block.
+     * @param sendBuffer    this rank's block, or IN_PLACE at the root.
      * @param sendOffset    first element of the block.
      * @param sendCount     elements in this rank's block.
      * @param recvBuffer    at the root, the blocks.
@@ -812,17 +855,26 @@ public final class Comm
         final int root)
     {
         checkRoot(root);
+        if (isInPlace(sendBuffer) && rank == root)
+        {
+            inPlace(() -> ownBlock(recvBuffer, recvOffset, recvCounts, displacements, root),
+                send -> collectives().gatherv(
+                    send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements, root));
+            return;
+        }
         collectives().gatherv(
             sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
     }
 
     /**
-     * MPI_Scatter: rank i receives the root's i-th block.
+     * MPI_Scatter (MPI-3.1 section 5.6): rank i receives the root's i-th block. At the root, a receive buffer
+     * {@link Mpi#IN_PLACE} leaves the root's own block where it is in the send buffer (recvOffset and recvCount are
+     * ignored); elsewhere IN_PLACE raises ERR_BUFFER.
      *
      * @param sendBuffer at the root, one block per rank in rank order.
      * @param sendOffset first element.
      * @param sendCount  elements sent to each rank.
-     * @param recvBuffer this rank's block.
+     * @param recvBuffer this rank's block, or IN_PLACE at the root.
      * @param recvOffset first element of the block.
      * @param recvCount  elements received.
      * @param root       rank of the root.
@@ -832,17 +884,24 @@ public final class Comm
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
         checkRoot(root);
+        if (isInPlace(recvBuffer) && rank == root)
+        {
+            inPlace(() -> InPlace.discard(sendBuffer, sendCount),
+                recv -> collectives().scatter(sendBuffer, sendOffset, sendCount, recv, 0, sendCount, root));
+            return;
+        }
         collectives().scatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
     }
 
     /**
-     * MPI_Scatterv: like scatter, with a count and displacement per rank.
+     * MPI_Scatterv (MPI-3.1 section 5.6): like scatter, with a count and displacement per rank. At the root, a
+     * receive buffer {@link Mpi#IN_PLACE} leaves the root's own block where it is.
      *
      * @param sendBuffer    at the root, the blocks.
      * @param sendOffset    element that displacements count from.
      * @param sendCounts    elements sent to each rank.
      * @param displacements where each rank's block starts, relative to sendOffset.
-     * @param recvBuffer    this rank's block.
+     * @param recvBuffer    this rank's block, or IN_PLACE at the root.
      * @param recvOffset    first element of the block.
      * @param recvCount     elements received.
      * @param root          rank of the root.
@@ -852,14 +911,23 @@ public final class Comm
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
         checkRoot(root);
+        if (isInPlace(recvBuffer) && rank == root)
+        {
+            inPlace(() -> InPlace.discard(sendBuffer, entry(sendCounts, root, "sendCounts")),
+                recv -> collectives().scatterv(
+                    sendBuffer, sendOffset, sendCounts, displacements, recv, 0, length(recv), root));
+            return;
+        }
         collectives().scatterv(
             sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
     }
 
     /**
-     * MPI_Allgather: every rank receives every rank's block in rank order.
+     * MPI_Allgather (MPI-3.1 section 5.7): every rank receives every rank's block in rank order. A send buffer
+     * {@link Mpi#IN_PLACE} takes this rank's block from its place in the receive buffer (sendOffset and sendCount
+     * are ignored).
      *
-     * @param sendBuffer this rank's block.
+     * @param sendBuffer this rank's block, or IN_PLACE.
      * @param sendOffset first element of the block.
      * @param sendCount  elements in each block.
      * @param recvBuffer the blocks of every rank.
@@ -870,13 +938,20 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, blockAt(recvOffset, rank, recvCount), recvCount),
+                send -> collectives().allgather(send, 0, recvCount, recvBuffer, recvOffset, recvCount));
+            return;
+        }
         collectives().allgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
     }
 
     /**
-     * MPI_Allgatherv: like allgather, with a count and displacement per rank.
+     * MPI_Allgatherv (MPI-3.1 section 5.7): like allgather, with a count and displacement per rank. A send buffer
+     * {@link Mpi#IN_PLACE} takes this rank's block from its place in the receive buffer.
      *
-     * @param sendBuffer    this rank's block.
+     * @param sendBuffer    this rank's block, or IN_PLACE.
      * @param sendOffset    first element of the block.
      * @param sendCount     elements in this rank's block.
      * @param recvBuffer    the blocks.
@@ -888,13 +963,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> ownBlock(recvBuffer, recvOffset, recvCounts, displacements, rank),
+                send -> collectives().allgatherv(
+                    send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements));
+            return;
+        }
         collectives().allgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
     }
 
     /**
-     * MPI_Alltoall: block j of rank i's send buffer becomes block i of rank j's receive buffer.
+     * MPI_Alltoall (MPI-3.1 section 5.8): block j of rank i's send buffer becomes block i of rank j's receive
+     * buffer. A send buffer {@link Mpi#IN_PLACE} takes the blocks to send from the receive buffer, which the blocks
+     * received then replace (sendOffset and sendCount are ignored).
      *
-     * @param sendBuffer one block per destination rank.
+     * @param sendBuffer one block per destination rank, or IN_PLACE.
      * @param sendOffset first element.
      * @param sendCount  elements sent to each rank.
      * @param recvBuffer one block per source rank.
@@ -905,13 +989,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, blocks(recvCount)),
+                send -> collectives().alltoall(send, 0, recvCount, recvBuffer, recvOffset, recvCount));
+            return;
+        }
         collectives().alltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
     }
 
     /**
-     * MPI_Alltoallv: like alltoall, with counts and displacements per rank on both sides.
+     * MPI_Alltoallv (MPI-3.1 section 5.8): like alltoall, with counts and displacements per rank on both sides. A
+     * send buffer {@link Mpi#IN_PLACE} sends from the receive buffer with the receive counts and displacements
+     * (the send offset, counts and displacements are ignored), the blocks received then replacing them.
      *
-     * @param sendBuffer        the blocks to send.
+     * @param sendBuffer        the blocks to send, or IN_PLACE.
      * @param sendOffset        element that send displacements count from.
      * @param sendCounts        elements sent to each rank.
      * @param sendDisplacements where each destination's block starts.
@@ -924,15 +1016,22 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
     {
-        collectives().alltoallv(
-            sendBuffer, sendOffset, sendCounts, sendDisplacements,
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copyAll(recvBuffer), send -> collectives().alltoallv(
+                send, recvOffset, recvCounts, recvDisplacements, recvBuffer, recvOffset, recvCounts, recvDisplacements));
+            return;
+        }
+        collectives().alltoallv(sendBuffer, sendOffset, sendCounts, sendDisplacements,
             recvBuffer, recvOffset, recvCounts, recvDisplacements);
     }
 
     /**
-     * MPI_Reduce_scatter: the element-wise reduction of all send buffers, rank i receiving block i of it.
+     * MPI_Reduce_scatter (MPI-3.1 section 5.10.1): the element-wise reduction of all send buffers, rank i receiving
+     * block i of it. A send buffer {@link Mpi#IN_PLACE} takes this rank's sum(recvCounts) elements from the receive
+     * buffer, whose first recvCounts[rank] elements the result then replaces.
      *
-     * @param sendBuffer this rank's contribution, sum(recvCounts) elements.
+     * @param sendBuffer this rank's contribution, sum(recvCounts) elements, or IN_PLACE.
      * @param sendOffset first element.
      * @param recvBuffer this rank's block of the result.
      * @param recvOffset first element of the block.
@@ -943,13 +1042,39 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int[] recvCounts, final Op op)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, total(recvCounts)),
+                send -> collectives().reduceScatter(send, 0, recvBuffer, recvOffset, recvCounts, op));
+            return;
+        }
         collectives().reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
     }
 
     /**
-     * MPI_Scan: rank i receives the reduction of the send buffers of ranks 0..i.
+     * MPI_Reduce_scatter_block (MPI-3.1 section 5.10.2): reduceScatter where every rank receives {@code recvCount}
+     * elements. A send buffer {@link Mpi#IN_PLACE} takes this rank's {@code size() * recvCount} elements from the
+     * receive buffer.
      *
-     * @param sendBuffer this rank's contribution.
+     * @param sendBuffer this rank's contribution, {@code size() * recvCount} elements, or IN_PLACE.
+     * @param sendOffset first element.
+     * @param recvBuffer this rank's block of the result.
+     * @param recvOffset first element of the block.
+     * @param recvCount  elements of the result that each rank receives.
+     * @param op         reduction operation.
+     */
+    public void reduceScatterBlock(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int recvCount, final Op op)
+    {
+        reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+    }
+
+    /**
+     * MPI_Scan (MPI-3.1 section 5.11.1): rank i receives the reduction of the send buffers of ranks 0..i. A send
+     * buffer {@link Mpi#IN_PLACE} takes this rank's contribution from the receive buffer.
+     *
+     * @param sendBuffer this rank's contribution, or IN_PLACE.
      * @param sendOffset first element.
      * @param recvBuffer the inclusive prefix reduction.
      * @param recvOffset first element of the result.
@@ -960,13 +1085,20 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                send -> collectives().scan(send, 0, recvBuffer, recvOffset, count, op));
+            return;
+        }
         collectives().scan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
     }
 
     /**
-     * MPI_Exscan: rank i receives the reduction of ranks 0..i-1; rank 0's receive buffer is left unchanged.
+     * MPI_Exscan (MPI-3.1 section 5.11.2): rank i receives the reduction of ranks 0..i-1; rank 0's receive buffer
+     * is left unchanged. A send buffer {@link Mpi#IN_PLACE} takes this rank's contribution from the receive buffer.
      *
-     * @param sendBuffer this rank's contribution.
+     * @param sendBuffer this rank's contribution, or IN_PLACE.
      * @param sendOffset first element.
      * @param recvBuffer the exclusive prefix reduction.
      * @param recvOffset first element of the result.
@@ -977,7 +1109,570 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
+        if (isInPlace(sendBuffer))
+        {
+            inPlace(() -> InPlace.copy(recvBuffer, recvOffset, count),
+                send -> collectives().exscan(send, 0, recvBuffer, recvOffset, count, op));
+            return;
+        }
         collectives().exscan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    /**
+     * MPI_Ibarrier (MPI-3.1 section 5.12.1): the request completes once every rank has started the barrier.
+     * Nonblocking collectives run as schedules of point-to-point rounds on a matching context of their own (see
+     * {@link io.jmpi.spi.Schedule}); any progress of this rank advances them, no thread is started. Every rank
+     * must start the collectives of a communicator, blocking and nonblocking, in the same order; several may be
+     * outstanding and complete in any order. Their requests cannot be cancelled: {@link Request#cancel()} raises
+     * ERR_REQUEST. The default algorithm is libNBC's dissemination barrier.
+     *
+     * @return the request.
+     */
+    public Request ibarrier()
+    {
+        final Collectives collectives = collectives();
+        final CollectiveSchedule schedule = schedule("ibarrier", 0);
+        collectives.ibarrier(schedule);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Ibcast (MPI-3.1 section 5.12.2): {@link #bcast} as a request; see {@link #ibarrier()} for what all
+     * nonblocking collectives share. The buffer must not be touched until the request completes. Default algorithm:
+     * binomial tree.
+     *
+     * @param buffer data at the root, destination elsewhere.
+     * @param offset first element.
+     * @param count  number of elements.
+     * @param root   rank of the root.
+     * @return the request.
+     */
+    public Request ibcast(final Object buffer, final int offset, final int count, final int root)
+    {
+        checkRoot(root);
+        final Collectives collectives = collectives();
+        final CollectiveSchedule schedule = schedule("ibcast", count);
+        collectives.ibcast(schedule, buffer, offset, count, root);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Ireduce (MPI-3.1 section 5.12.4): {@link #reduce} as a request, IN_PLACE included. Default algorithm:
+     * binomial tree, rooted at rank 0 for a non-commutative operation.
+     *
+     * @param sendBuffer this rank's contribution, or IN_PLACE at the root.
+     * @param sendOffset first element of the contribution.
+     * @param recvBuffer result at the root; ignored elsewhere.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     * @param root       rank of the root.
+     * @return the request.
+     */
+    public Request ireduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op, final int root)
+    {
+        checkRoot(root);
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer) && rank == root;
+        final CollectiveSchedule schedule = schedule("ireduce", count);
+        collectives.ireduce(schedule, inPlace ? InPlace.copy(recvBuffer, recvOffset, count) : sendBuffer,
+            inPlace ? 0 : sendOffset, recvBuffer, recvOffset, count, op, root);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Iallreduce (MPI-3.1 section 5.12.5): {@link #allreduce} as a request, IN_PLACE included. Default
+     * algorithm: recursive doubling.
+     *
+     * @param sendBuffer this rank's contribution, or IN_PLACE.
+     * @param sendOffset first element of the contribution.
+     * @param recvBuffer result.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     * @return the request.
+     */
+    public Request iallreduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op)
+    {
+        final Collectives collectives = collectives();
+        final CollectiveSchedule schedule = schedule("iallreduce", count);
+        collectives.iallreduce(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
+            offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Igather (MPI-3.1 section 5.12.3): {@link #gather} as a request, IN_PLACE included. Default algorithm:
+     * linear.
+     *
+     * @param sendBuffer this rank's block, or IN_PLACE at the root.
+     * @param sendOffset first element of the block.
+     * @param sendCount  elements in each block.
+     * @param recvBuffer at the root, the blocks in rank order.
+     * @param recvOffset first element of the result.
+     * @param recvCount  elements received from each rank.
+     * @param root       rank of the root.
+     * @return the request.
+     */
+    public Request igather(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkRoot(root);
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer) && rank == root;
+        final CollectiveSchedule schedule = schedule("igather", recvCount);
+        collectives.igather(schedule,
+            inPlace ? InPlace.copy(recvBuffer, blockAt(recvOffset, root, recvCount), recvCount) : sendBuffer,
+            inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount, root);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Igatherv (MPI-3.1 section 5.12.3): {@link #gatherv} as a request, IN_PLACE included. Default algorithm:
+     * linear.
+     *
+     * @param sendBuffer    this rank's block, or IN_PLACE at the root.
+     * @param sendOffset    first element of the block.
+     * @param sendCount     elements in this rank's block.
+     * @param recvBuffer    at the root, the blocks.
+     * @param recvOffset    element that displacements count from.
+     * @param recvCounts    elements received from each rank.
+     * @param displacements where each rank's block goes, relative to recvOffset.
+     * @param root          rank of the root.
+     * @return the request.
+     */
+    public Request igatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements,
+        final int root)
+    {
+        checkRoot(root);
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer) && rank == root;
+        final CollectiveSchedule schedule = schedule("igatherv", sendCount);
+        collectives.igatherv(schedule,
+            inPlace ? ownBlock(recvBuffer, recvOffset, recvCounts, displacements, root) : sendBuffer,
+            inPlace ? 0 : sendOffset, inPlace ? recvCounts[root] : sendCount,
+            recvBuffer, recvOffset, recvCounts, displacements, root);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Iscatter (MPI-3.1 section 5.12.3): {@link #scatter} as a request, IN_PLACE included. Default algorithm:
+     * linear.
+     *
+     * @param sendBuffer at the root, one block per rank in rank order.
+     * @param sendOffset first element.
+     * @param sendCount  elements sent to each rank.
+     * @param recvBuffer this rank's block, or IN_PLACE at the root.
+     * @param recvOffset first element of the block.
+     * @param recvCount  elements received.
+     * @param root       rank of the root.
+     * @return the request.
+     */
+    public Request iscatter(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkRoot(root);
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(recvBuffer) && rank == root;
+        final CollectiveSchedule schedule = schedule("iscatter", recvCount);
+        collectives.iscatter(schedule, sendBuffer, sendOffset, sendCount,
+            inPlace ? InPlace.discard(sendBuffer, sendCount) : recvBuffer, inPlace ? 0 : recvOffset,
+            inPlace ? sendCount : recvCount, root);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Iscatterv (MPI-3.1 section 5.12.3): {@link #scatterv} as a request, IN_PLACE included. Default algorithm:
+     * linear.
+     *
+     * @param sendBuffer    at the root, the blocks.
+     * @param sendOffset    element that displacements count from.
+     * @param sendCounts    elements sent to each rank.
+     * @param displacements where each rank's block starts, relative to sendOffset.
+     * @param recvBuffer    this rank's block, or IN_PLACE at the root.
+     * @param recvOffset    first element of the block.
+     * @param recvCount     elements received.
+     * @param root          rank of the root.
+     * @return the request.
+     */
+    public Request iscatterv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkRoot(root);
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(recvBuffer) && rank == root;
+        final CollectiveSchedule schedule = schedule("iscatterv", recvCount);
+        final int count = inPlace ? entry(sendCounts, root, "sendCounts") : recvCount;
+        collectives.iscatterv(schedule, sendBuffer, sendOffset, sendCounts, displacements,
+            inPlace ? InPlace.discard(sendBuffer, count) : recvBuffer, inPlace ? 0 : recvOffset, count, root);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Iallgather (MPI-3.1 section 5.12.5): {@link #allgather} as a request, IN_PLACE included. Default
+     * algorithm: linear.
+     *
+     * @param sendBuffer this rank's block, or IN_PLACE.
+     * @param sendOffset first element of the block.
+     * @param sendCount  elements in each block.
+     * @param recvBuffer the blocks of every rank.
+     * @param recvOffset first element of the result.
+     * @param recvCount  elements received from each rank.
+     * @return the request.
+     */
+    public Request iallgather(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount)
+    {
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer);
+        final CollectiveSchedule schedule = schedule("iallgather", recvCount);
+        collectives.iallgather(schedule,
+            inPlace ? InPlace.copy(recvBuffer, blockAt(recvOffset, rank, recvCount), recvCount) : sendBuffer,
+            inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Iallgatherv (MPI-3.1 section 5.12.5): {@link #allgatherv} as a request, IN_PLACE included. Default
+     * algorithm: linear.
+     *
+     * @param sendBuffer    this rank's block, or IN_PLACE.
+     * @param sendOffset    first element of the block.
+     * @param sendCount     elements in this rank's block.
+     * @param recvBuffer    the blocks.
+     * @param recvOffset    element that displacements count from.
+     * @param recvCounts    elements received from each rank.
+     * @param displacements where each rank's block goes, relative to recvOffset.
+     * @return the request.
+     */
+    public Request iallgatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements)
+    {
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer);
+        final CollectiveSchedule schedule = schedule("iallgatherv", sendCount);
+        collectives.iallgatherv(schedule,
+            inPlace ? ownBlock(recvBuffer, recvOffset, recvCounts, displacements, rank) : sendBuffer,
+            inPlace ? 0 : sendOffset, inPlace ? recvCounts[rank] : sendCount,
+            recvBuffer, recvOffset, recvCounts, displacements);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Ialltoall (MPI-3.1 section 5.12.6): {@link #alltoall} as a request, IN_PLACE included. Default algorithm:
+     * linear.
+     *
+     * @param sendBuffer one block per destination rank, or IN_PLACE.
+     * @param sendOffset first element.
+     * @param sendCount  elements sent to each rank.
+     * @param recvBuffer one block per source rank.
+     * @param recvOffset first element.
+     * @param recvCount  elements received from each rank.
+     * @return the request.
+     */
+    public Request ialltoall(
+        final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount)
+    {
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer);
+        final CollectiveSchedule schedule = schedule("ialltoall", recvCount);
+        collectives.ialltoall(schedule, inPlace ? InPlace.copy(recvBuffer, recvOffset, blocks(recvCount)) : sendBuffer,
+            inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Ialltoallv (MPI-3.1 section 5.12.6): {@link #alltoallv} as a request, IN_PLACE included. Default
+     * algorithm: linear.
+     *
+     * @param sendBuffer        the blocks to send, or IN_PLACE.
+     * @param sendOffset        element that send displacements count from.
+     * @param sendCounts        elements sent to each rank.
+     * @param sendDisplacements where each destination's block starts.
+     * @param recvBuffer        the blocks received.
+     * @param recvOffset        element that receive displacements count from.
+     * @param recvCounts        elements received from each rank.
+     * @param recvDisplacements where each source's block goes.
+     * @return the request.
+     */
+    public Request ialltoallv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
+    {
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer);
+        final CollectiveSchedule schedule = schedule("ialltoallv", countAt(recvCounts, rank));
+        collectives.ialltoallv(schedule,
+            inPlace ? InPlace.copyAll(recvBuffer) : sendBuffer, inPlace ? recvOffset : sendOffset,
+            inPlace ? recvCounts : sendCounts, inPlace ? recvDisplacements : sendDisplacements,
+            recvBuffer, recvOffset, recvCounts, recvDisplacements);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Ireduce_scatter (MPI-3.1 section 5.12.7): {@link #reduceScatter} as a request, IN_PLACE included.
+     * Default algorithm: binomial reduce to rank 0, then linear scatter (libNBC's).
+     *
+     * @param sendBuffer this rank's contribution, sum(recvCounts) elements, or IN_PLACE.
+     * @param sendOffset first element.
+     * @param recvBuffer this rank's block of the result.
+     * @param recvOffset first element of the block.
+     * @param recvCounts elements of the result that each rank receives.
+     * @param op         reduction operation.
+     * @return the request.
+     */
+    public Request ireduceScatter(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int[] recvCounts, final Op op)
+    {
+        return startReduceScatter("ireduceScatter", sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+    }
+
+    /**
+     * MPI_Ireduce_scatter_block (MPI-3.1 section 5.12.8): {@link #reduceScatterBlock} as a request, IN_PLACE
+     * included. Default algorithm: as {@link #ireduceScatter}.
+     *
+     * @param sendBuffer this rank's contribution, {@code size() * recvCount} elements, or IN_PLACE.
+     * @param sendOffset first element.
+     * @param recvBuffer this rank's block of the result.
+     * @param recvOffset first element of the block.
+     * @param recvCount  elements of the result that each rank receives.
+     * @param op         reduction operation.
+     * @return the request.
+     */
+    public Request ireduceScatterBlock(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int recvCount, final Op op)
+    {
+        return startReduceScatter(
+            "ireduceScatterBlock", sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+    }
+
+    /**
+     * MPI_Iscan (MPI-3.1 section 5.12.9): {@link #scan} as a request, IN_PLACE included. Default algorithm: linear.
+     *
+     * @param sendBuffer this rank's contribution, or IN_PLACE.
+     * @param sendOffset first element.
+     * @param recvBuffer the inclusive prefix reduction.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     * @return the request.
+     */
+    public Request iscan(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op)
+    {
+        final Collectives collectives = collectives();
+        final CollectiveSchedule schedule = schedule("iscan", count);
+        collectives.iscan(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
+            offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
+        return start(schedule);
+    }
+
+    /**
+     * MPI_Iexscan (MPI-3.1 section 5.12.10): {@link #exscan} as a request, IN_PLACE included. Default algorithm:
+     * linear.
+     *
+     * @param sendBuffer this rank's contribution, or IN_PLACE.
+     * @param sendOffset first element.
+     * @param recvBuffer the exclusive prefix reduction.
+     * @param recvOffset first element of the result.
+     * @param count      number of elements.
+     * @param op         reduction operation.
+     * @return the request.
+     */
+    public Request iexscan(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int count, final Op op)
+    {
+        final Collectives collectives = collectives();
+        final CollectiveSchedule schedule = schedule("iexscan", count);
+        collectives.iexscan(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
+            offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
+        return start(schedule);
+    }
+
+    private Request startReduceScatter(
+        final String call, final Object sendBuffer, final int sendOffset, final Object recvBuffer,
+        final int recvOffset, final int[] recvCounts, final Op op)
+    {
+        final Collectives collectives = collectives();
+        final boolean inPlace = isInPlace(sendBuffer);
+        final CollectiveSchedule schedule = schedule(call, countAt(recvCounts, rank));
+        collectives.ireduceScatter(schedule,
+            inPlace ? InPlace.copy(recvBuffer, recvOffset, total(recvCounts)) : sendBuffer, inPlace ? 0 : sendOffset,
+            recvBuffer, recvOffset, recvCounts, op);
+        return start(schedule);
+    }
+
+    /**
+     * @return a schedule of this communicator, from its pool when one is free, emptied for the call and numbered, so
+     * that its messages match only its own. Every call takes a number, also one that then rejects its arguments, so
+     * that the members number their collectives alike (as the blocking ones do).
+     */
+    private CollectiveSchedule schedule(final String call, final int count)
+    {
+        CollectiveSchedule schedule = schedules.poll();
+        if (null == schedule)
+        {
+            schedule = new CollectiveSchedule(this, contextBase + NONBLOCKING_CONTEXT);
+        }
+        schedule.begin(call, count, nonblockingSequence.getAndIncrement() & Integer.MAX_VALUE);
+        return schedule;
+    }
+
+    /**
+     * Hand a filled schedule to the engine.
+     */
+    private Request start(final CollectiveSchedule schedule)
+    {
+        schedule.seal();
+        engine.start(schedule);
+        return new Request(this, schedule, Datatype.BYTE);
+    }
+
+    /**
+     * Take back a schedule that has completed and been reported, for the next nonblocking collective.
+     */
+    void recycle(final CollectiveSchedule schedule)
+    {
+        schedules.offer(schedule);
+    }
+
+    private static boolean isInPlace(final Object buffer)
+    {
+        return InPlace.BUFFER == buffer;
+    }
+
+    /**
+     * Run a blocking collective on this rank's data copied out of place. When the copy fails (a bad receive buffer
+     * or counts), the provider still sees the call, with no buffer, which it rejects, so that the members' sequences
+     * of calls stay in step; then the copy's error is thrown.
+     *
+     * @param copy the data, copied where the ordinary form wants it.
+     * @param call the ordinary form, given the copy.
+     */
+    private static void inPlace(final Supplier<Object> copy, final Consumer<Object> call)
+    {
+        final Object data;
+        try
+        {
+            data = copy.get();
+        }
+        catch (final MpiException ex)
+        {
+            try
+            {
+                call.accept(null);
+            }
+            catch (final MpiException rejected)
+            {
+                ex.addSuppressed(rejected);
+            }
+            throw ex;
+        }
+        call.accept(data);
+    }
+
+    /**
+     * @return {@code counts[index]} for the report of blocked calls, 0 if there is none: checking is the provider's.
+     */
+    private static int countAt(final int[] counts, final int index)
+    {
+        return null == counts || index >= counts.length ? 0 : counts[index];
+    }
+
+    private static int length(final Object array)
+    {
+        return null == array ? 0 : Array.getLength(array);
+    }
+
+    private static Object sendOrCopy(
+        final Object sendBuffer, final Object recvBuffer, final int recvOffset, final int count)
+    {
+        return isInPlace(sendBuffer) ? InPlace.copy(recvBuffer, recvOffset, count) : sendBuffer;
+    }
+
+    private static int offsetOf(final Object sendBuffer, final int sendOffset)
+    {
+        return isInPlace(sendBuffer) ? 0 : sendOffset;
+    }
+
+    /**
+     * @return the offset of block {@code index} of {@code count} elements, checked to fit an int.
+     */
+    private static int blockAt(final int offset, final int index, final int count)
+    {
+        final long at = offset + (long)index * count;
+        if (count < 0 || at > Integer.MAX_VALUE)
+        {
+            throw new MpiException(ErrorClass.ERR_COUNT, "block " + index + " of count=" + count + " at offset=" +
+                offset + " is not a valid position");
+        }
+        return (int)at;
+    }
+
+    /**
+     * @return the elements of one block per rank, checked to fit an int.
+     */
+    private int blocks(final int count)
+    {
+        return blockAt(0, worldRanks.length, count);
+    }
+
+    private Object ownBlock(
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements,
+        final int index)
+    {
+        return InPlace.copy(recvBuffer, recvOffset + entry(displacements, index, "displacements"),
+            entry(recvCounts, index, "recvCounts"));
+    }
+
+    /**
+     * @return {@code array[index]} of an array that must hold one entry per rank.
+     */
+    private int entry(final int[] array, final int index, final String name)
+    {
+        if (null == array || array.length != worldRanks.length)
+        {
+            throw new MpiException(ErrorClass.ERR_ARG, name + " must hold one entry per rank, " + worldRanks.length);
+        }
+        return array[index];
+    }
+
+    private int total(final int[] counts)
+    {
+        entry(counts, 0, "recvCounts");
+        long total = 0;
+        for (final int count : counts)
+        {
+            total += count;
+        }
+        if (total < 0 || total > Integer.MAX_VALUE)
+        {
+            throw new MpiException(ErrorClass.ERR_COUNT, "recvCounts add up to " + total);
+        }
+        return (int)total;
+    }
+
+    private int[] blockCounts(final int recvCount)
+    {
+        final int[] counts = new int[worldRanks.length];
+        Arrays.fill(counts, recvCount);
+        return counts;
     }
 
     /**

@@ -84,6 +84,14 @@ public final class Mpi implements AutoCloseable
      * and costs a single message less than 0.5 us more.
      */
     public static final int DEFAULT_EAGER_LIMIT = 2 * 1024;
+    /**
+     * The in-place buffer (MPI_IN_PLACE, MPI-3.1 section 5.2.1): passed as the send buffer of reduce (at the root
+     * only), allreduce, gather and gatherv (at the root only), allgather, allgatherv, alltoall, alltoallv,
+     * reduceScatter, reduceScatterBlock, scan and exscan, or as the receive buffer of scatter and scatterv (at the
+     * root only), blocking and nonblocking alike, it says that this rank's data is already where the result goes;
+     * the offset and count that go with it are ignored. Anywhere else it raises ERR_BUFFER.
+     */
+    public static final Object IN_PLACE = InPlace.BUFFER;
 
     private static final int WORLD_CONTEXT = 0;
     /** The signal on which a rank prints what it is blocked in: jrun sends it before ending a job that timed out. */

@@ -43,10 +43,31 @@ public final class Request
     {
         if (!finished)
         {
-            comm.await(comm.mpi().threadState(), op, "wait", op.peer(), op.tag());
+            if (op instanceof CollectiveSchedule)
+            {
+                awaitCollective();
+            }
+            else
+            {
+                comm.await(comm.mpi().threadState(), op, "wait", op.peer(), op.tag());
+            }
             finish();
         }
         return status;
+    }
+
+    private void awaitCollective()
+    {
+        final ThreadState state = comm.mpi().threadState();
+        state.block("wait", this);
+        try
+        {
+            comm.engine().await(op, state.idle);
+        }
+        finally
+        {
+            state.unblock();
+        }
     }
 
     /**
@@ -95,9 +116,17 @@ public final class Request
      * deprecates it; a send here is usually delivered already, as in MPICH): for a send this returns false.
      *
      * @return true if the receive was cancelled.
+     * @throws MpiException ERR_REQUEST for the request of a nonblocking collective, which MPI-3.1 (section 5.12)
+     *                      forbids cancelling.
      */
     public boolean cancel()
     {
+        if (op instanceof CollectiveSchedule)
+        {
+            throw new MpiException(ErrorClass.ERR_REQUEST, "the request of " +
+                (finished ? "a nonblocking collective" : ((CollectiveSchedule)op).describe()) +
+                " cannot be cancelled: MPI forbids cancelling collective requests");
+        }
         if (finished || !(op instanceof RecvOp))
         {
             return false;
@@ -237,6 +266,10 @@ public final class Request
      */
     String describe()
     {
+        if (op instanceof CollectiveSchedule)
+        {
+            return ((CollectiveSchedule)op).describe();
+        }
         final boolean receive = op instanceof RecvOp;
         final int peer = RecvOp.ANY_SOURCE == op.peer() ? Mpi.ANY_SOURCE : comm.commRankOf(op.peer());
         return ThreadState.describe(receive ? "recv" : "send", receive, peer, op.tag(), comm);
@@ -305,6 +338,10 @@ public final class Request
         if (op instanceof RecvOp)
         {
             comm.completeRecv((RecvOp)op, datatype, status);
+        }
+        else if (op instanceof CollectiveSchedule)
+        {
+            ((CollectiveSchedule)op).conclude(status);
         }
         else
         {

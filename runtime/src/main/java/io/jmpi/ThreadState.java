@@ -22,6 +22,7 @@ final class ThreadState
     private int tag;
     private Comm comm;
     private Request[] requests;
+    private Request request;
     private volatile boolean blocked;
 
     ThreadState(final IdleStrategy idle)
@@ -39,6 +40,19 @@ final class ThreadState
         this.tag = tag;
         this.comm = comm;
         this.requests = null;
+        this.request = null;
+        blocked = true;
+    }
+
+    /**
+     * Note that this thread is about to wait for one request that describes itself (a nonblocking collective's),
+     * for the report on SIGURG. Allocates nothing.
+     */
+    void block(final String call, final Request request)
+    {
+        this.call = call;
+        this.requests = null;
+        this.request = request;
         blocked = true;
     }
 
@@ -50,6 +64,7 @@ final class ThreadState
     {
         this.call = call;
         this.requests = requests;
+        this.request = null;
         blocked = true;
     }
 
@@ -66,6 +81,11 @@ final class ThreadState
         if (!blocked)
         {
             return null;
+        }
+        final Request single = request;
+        if (null != single)
+        {
+            return call + "(" + single.describe() + ") on thread " + owner.getName();
         }
         final Request[] waited = requests;
         if (null != waited)

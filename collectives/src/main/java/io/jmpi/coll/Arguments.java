@@ -2,6 +2,7 @@ package io.jmpi.coll;
 
 import io.jmpi.Datatype;
 import io.jmpi.ErrorClass;
+import io.jmpi.Mpi;
 import io.jmpi.MpiException;
 import io.jmpi.Op;
 import io.jmpi.coll.base.Types;
@@ -82,6 +83,10 @@ final class Arguments
         if (null == buffer)
         {
             throw new MpiException(ErrorClass.ERR_BUFFER, name + " is null");
+        }
+        if (Mpi.IN_PLACE == buffer)
+        {
+            throw new MpiException(ErrorClass.ERR_BUFFER, name + " is IN_PLACE, which MPI does not allow there");
         }
         if (count < 0)
         {

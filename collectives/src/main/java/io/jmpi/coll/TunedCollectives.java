@@ -53,6 +53,7 @@ import io.jmpi.coll.shm.ShmAlgorithms;
 import io.jmpi.coll.shm.ShmChannel;
 import io.jmpi.spi.CollectiveContext;
 import io.jmpi.spi.Collectives;
+import io.jmpi.spi.Schedule;
 
 import java.util.List;
 
@@ -69,6 +70,9 @@ import java.util.List;
  * Reductions work on primitive arrays: a ByteBuffer or DirectBuffer argument is copied to or from a byte array
  * kept for the next call. Steady-state calls allocate nothing. The first broadcast on a communicator that has a
  * broadcast stream opens it, whatever algorithm serves the call.
+ * <p>
+ * The nonblocking collectives check their arguments as the blocking forms do, then build the libNBC schedules of
+ * {@link Collectives}' defaults: they run on the runtime's progress engine, not on the algorithms here.
  */
 final class TunedCollectives implements Collectives
 {
@@ -204,7 +208,7 @@ final class TunedCollectives implements Collectives
             {
                 multicastBcast.open();
             }
-            final Datatype type = Arguments.buffer(buffer, offset, count, rank != root, "buffer");
+            final Datatype type = checkBcast(buffer, offset, count, root);
             bcasts.select(TunedRules.bcast(
                 size, (long)count * type.size(), multicastBcast.isAvailable(), onHost, hierarchical.isAvailable()))
                 .bcast(buffer, offset, count, type, root);
@@ -226,12 +230,7 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, count, false, "sendBuffer");
-            Arguments.op(op, type, count);
-            if (rank == root)
-            {
-                Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
-            }
+            final Datatype type = checkReduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
             final ReduceAlgorithm algorithm =
                 reduces.select(TunedRules.reduce(size, (long)count * type.size(), op.isCommutative(), onHost));
             final Object send = stageSend(sendBuffer, sendOffset, count, type);
@@ -291,14 +290,7 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-            Arguments.total(size, sendCount, "sendCount");
-            if (rank == root)
-            {
-                Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true,
-                    "recvBuffer"));
-                Arguments.sameCount(sendCount, recvCount, "gather at the root");
-            }
+            final Datatype type = checkGather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
             gathers.select(TunedRules.gather(size, (long)sendCount * type.size(), onHost))
                 .gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, type, root);
             exchange.end();
@@ -319,13 +311,8 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-            if (rank == root)
-            {
-                Arguments.sameType(type, Arguments.blocks(
-                    recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
-                Arguments.sameCount(sendCount, recvCounts[root], "gatherv at the root");
-            }
+            final Datatype type =
+                checkGatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
             gathervs.select(TunedRules.gatherv(onHost)).gatherv(
                 sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type, root);
             exchange.end();
@@ -346,14 +333,8 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
-            Arguments.total(size, recvCount, "recvCount");
-            if (rank == root)
-            {
-                Arguments.sameType(Arguments.perRank(sendBuffer, sendOffset, size, sendCount, false,
-                    "sendBuffer"), type);
-                Arguments.sameCount(sendCount, recvCount, "scatter at the root");
-            }
+            final Datatype type =
+                checkScatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
             scatters.select(TunedRules.scatter(size, (long)recvCount * type.size(), onHost))
                 .scatter(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type, root);
             exchange.end();
@@ -374,13 +355,8 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
-            if (rank == root)
-            {
-                Arguments.sameType(Arguments.blocks(
-                    sendBuffer, sendOffset, sendCounts, displacements, size, false, Arguments.SCATTERV), type);
-                Arguments.sameCount(sendCounts[root], recvCount, "scatterv at the root");
-            }
+            final Datatype type = checkScatterv(
+                sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
             scattervs.select(TunedRules.scatterv(onHost)).scatterv(
                 sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, type, root);
             exchange.end();
@@ -401,9 +377,7 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-            Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
-            Arguments.sameCount(sendCount, recvCount, "allgather");
+            final Datatype type = checkAllgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
             allgathers.select(TunedRules.allgather(size, (long)recvCount * type.size(), onHost))
                 .allgather(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
             exchange.end();
@@ -424,10 +398,8 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
-            Arguments.sameType(type, Arguments.blocks(
-                recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
-            Arguments.sameCount(sendCount, recvCounts[rank], "allgatherv");
+            final Datatype type =
+                checkAllgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
             allgathervs.select(TunedRules.allgatherv(onHost)).allgatherv(
                 sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, type);
             exchange.end();
@@ -448,9 +420,7 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.perRank(sendBuffer, sendOffset, size, sendCount, false, "sendBuffer");
-            Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
-            Arguments.sameCount(sendCount, recvCount, "alltoall");
+            final Datatype type = checkAlltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
             alltoalls.select(TunedRules.alltoall(size, (long)recvCount * type.size(), onHost))
                 .alltoall(sendBuffer, sendOffset, recvCount, recvBuffer, recvOffset, type);
             exchange.end();
@@ -471,11 +441,8 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
-            final Datatype type = Arguments.blocks(
-                sendBuffer, sendOffset, sendCounts, sendDisplacements, size, false, Arguments.ALLTOALLV_SEND);
-            Arguments.sameType(type, Arguments.blocks(
-                recvBuffer, recvOffset, recvCounts, recvDisplacements, size, true, Arguments.ALLTOALLV_RECV));
-            Arguments.sameCount(sendCounts[rank], recvCounts[rank], "alltoallv to this rank itself");
+            final Datatype type = checkAlltoallv(sendBuffer, sendOffset, sendCounts, sendDisplacements,
+                recvBuffer, recvOffset, recvCounts, recvDisplacements);
             alltoallvs.select(TunedRules.alltoallv(onHost)).alltoallv(
                 sendBuffer, sendOffset, sendCounts, sendDisplacements,
                 recvBuffer, recvOffset, recvCounts, recvDisplacements, type);
@@ -497,14 +464,9 @@ final class TunedCollectives implements Collectives
         begin();
         try
         {
+            final Datatype type = checkReduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
             final int total = (int)Arguments.counts(recvCounts, size, "recvCounts");
             final int count = recvCounts[rank];
-            final Datatype type = Arguments.buffer(sendBuffer, sendOffset, total, false, "sendBuffer");
-            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
-            for (final int blockCount : recvCounts)
-            {
-                Arguments.op(op, type, blockCount);
-            }
             final String rule = TunedRules.reduceScatter(size, (long)total * type.size(), op.isCommutative(), onHost);
             ReduceScatterAlgorithm algorithm = reduceScatters.select(rule);
             if (!algorithm.supports(op))
@@ -582,6 +544,167 @@ final class TunedCollectives implements Collectives
     /**
      * {@inheritDoc}
      */
+    public void ibcast(final Schedule schedule, final Object buffer, final int offset, final int count, final int root)
+    {
+        checkBcast(buffer, offset, count, root);
+        Collectives.super.ibcast(schedule, buffer, offset, count, root);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void ireduce(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final Object recvBuffer,
+        final int recvOffset, final int count, final Op op, final int root)
+    {
+        checkReduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
+        Collectives.super.ireduce(schedule, sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iallreduce(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final Object recvBuffer,
+        final int recvOffset, final int count, final Op op)
+    {
+        checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        Collectives.super.iallreduce(schedule, sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void igather(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkGather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+        Collectives.super.igather(schedule, sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void igatherv(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements,
+        final int root)
+    {
+        checkGatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
+        Collectives.super.igatherv(
+            schedule, sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iscatter(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        checkScatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+        Collectives.super.iscatter(
+            schedule, sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iscatterv(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int[] sendCounts,
+        final int[] displacements, final Object recvBuffer, final int recvOffset, final int recvCount,
+        final int root)
+    {
+        checkScatterv(sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
+        Collectives.super.iscatterv(
+            schedule, sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iallgather(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount)
+    {
+        checkAllgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+        Collectives.super.iallgather(schedule, sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iallgatherv(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements)
+    {
+        checkAllgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
+        Collectives.super.iallgatherv(
+            schedule, sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void ialltoall(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int sendCount,
+        final Object recvBuffer, final int recvOffset, final int recvCount)
+    {
+        checkAlltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+        Collectives.super.ialltoall(schedule, sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void ialltoallv(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final int[] sendCounts,
+        final int[] sendDisplacements, final Object recvBuffer, final int recvOffset, final int[] recvCounts,
+        final int[] recvDisplacements)
+    {
+        checkAlltoallv(sendBuffer, sendOffset, sendCounts, sendDisplacements,
+            recvBuffer, recvOffset, recvCounts, recvDisplacements);
+        Collectives.super.ialltoallv(schedule, sendBuffer, sendOffset, sendCounts, sendDisplacements,
+            recvBuffer, recvOffset, recvCounts, recvDisplacements);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void ireduceScatter(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final Object recvBuffer,
+        final int recvOffset, final int[] recvCounts, final Op op)
+    {
+        checkReduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+        Collectives.super.ireduceScatter(schedule, sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iscan(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final Object recvBuffer,
+        final int recvOffset, final int count, final Op op)
+    {
+        checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        Collectives.super.iscan(schedule, sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void iexscan(
+        final Schedule schedule, final Object sendBuffer, final int sendOffset, final Object recvBuffer,
+        final int recvOffset, final int count, final Op op)
+    {
+        checkReduction(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        Collectives.super.iexscan(schedule, sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
     public void close()
     {
         multicastBcast.close();
@@ -607,6 +730,137 @@ final class TunedCollectives implements Collectives
         {
             shm.end();
         }
+    }
+
+    private Datatype checkBcast(final Object buffer, final int offset, final int count, final int root)
+    {
+        return Arguments.buffer(buffer, offset, count, rank != root, "buffer");
+    }
+
+    private Datatype checkReduce(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset, final int count,
+        final Op op, final int root)
+    {
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, count, false, "sendBuffer");
+        Arguments.op(op, type, count);
+        if (rank == root)
+        {
+            Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, count, true, "recvBuffer"));
+        }
+        return type;
+    }
+
+    private Datatype checkGather(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount, final int root)
+    {
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        Arguments.total(size, sendCount, "sendCount");
+        if (rank == root)
+        {
+            Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
+            Arguments.sameCount(sendCount, recvCount, "gather at the root");
+        }
+        return type;
+    }
+
+    private Datatype checkGatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int[] recvCounts, final int[] displacements, final int root)
+    {
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        if (rank == root)
+        {
+            Arguments.sameType(type, Arguments.blocks(
+                recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
+            Arguments.sameCount(sendCount, recvCounts[root], "gatherv at the root");
+        }
+        return type;
+    }
+
+    private Datatype checkScatter(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount, final int root)
+    {
+        final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
+        Arguments.total(size, recvCount, "recvCount");
+        if (rank == root)
+        {
+            Arguments.sameType(Arguments.perRank(sendBuffer, sendOffset, size, sendCount, false, "sendBuffer"), type);
+            Arguments.sameCount(sendCount, recvCount, "scatter at the root");
+        }
+        return type;
+    }
+
+    private Datatype checkScatterv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
+        final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
+    {
+        final Datatype type = Arguments.buffer(recvBuffer, recvOffset, recvCount, true, "recvBuffer");
+        if (rank == root)
+        {
+            Arguments.sameType(Arguments.blocks(
+                sendBuffer, sendOffset, sendCounts, displacements, size, false, Arguments.SCATTERV), type);
+            Arguments.sameCount(sendCounts[root], recvCount, "scatterv at the root");
+        }
+        return type;
+    }
+
+    private Datatype checkAllgather(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount)
+    {
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
+        Arguments.sameCount(sendCount, recvCount, "allgather");
+        return type;
+    }
+
+    private Datatype checkAllgatherv(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int[] recvCounts, final int[] displacements)
+    {
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, sendCount, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.blocks(
+            recvBuffer, recvOffset, recvCounts, displacements, size, true, Arguments.GATHERV));
+        Arguments.sameCount(sendCount, recvCounts[rank], "allgatherv");
+        return type;
+    }
+
+    private Datatype checkAlltoall(
+        final Object sendBuffer, final int sendOffset, final int sendCount, final Object recvBuffer,
+        final int recvOffset, final int recvCount)
+    {
+        final Datatype type = Arguments.perRank(sendBuffer, sendOffset, size, sendCount, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.perRank(recvBuffer, recvOffset, size, recvCount, true, "recvBuffer"));
+        Arguments.sameCount(sendCount, recvCount, "alltoall");
+        return type;
+    }
+
+    private Datatype checkAlltoallv(
+        final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
+        final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
+    {
+        final Datatype type = Arguments.blocks(
+            sendBuffer, sendOffset, sendCounts, sendDisplacements, size, false, Arguments.ALLTOALLV_SEND);
+        Arguments.sameType(type, Arguments.blocks(
+            recvBuffer, recvOffset, recvCounts, recvDisplacements, size, true, Arguments.ALLTOALLV_RECV));
+        Arguments.sameCount(sendCounts[rank], recvCounts[rank], "alltoallv to this rank itself");
+        return type;
+    }
+
+    private Datatype checkReduceScatter(
+        final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
+        final int[] recvCounts, final Op op)
+    {
+        final int total = (int)Arguments.counts(recvCounts, size, "recvCounts");
+        final Datatype type = Arguments.buffer(sendBuffer, sendOffset, total, false, "sendBuffer");
+        Arguments.sameType(type, Arguments.buffer(recvBuffer, recvOffset, recvCounts[rank], true, "recvBuffer"));
+        for (final int blockCount : recvCounts)
+        {
+            Arguments.op(op, type, blockCount);
+        }
+        return type;
     }
 
     private Datatype checkReduction(

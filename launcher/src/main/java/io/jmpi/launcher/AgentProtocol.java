@@ -13,10 +13,12 @@ package io.jmpi.launcher;
  *       {@link LinkWatch#SILENCE_NS}. Control lines start with {@link #MARK} so that they never mix with ranks'
  *       output, which the agent forwards on its stdout and stderr, already prefixed.</li>
  *   <li>jrun to agent, on stdin: {@code ENV name=value}, {@code ARG word} (the rank command, one word a line),
- *       {@code RANKS r,r,...}, {@code PREFIX true|false}, {@code PEERS addr:port,...} (every agent's {@link LinkWatch}
+ *       {@code RANKS r,r,...}, {@code PREFIX true|false}, the settings of {@link RankSettings} ({@code WDIR dir},
+ *       {@code BIND report} for binding to cores, reporting the bindings if {@code true}, {@code OUTPUT dir}), {@code PEERS addr:port,...} (every agent's {@link LinkWatch}
  *       endpoint, by host index, its own included), then {@code START}; later {@code FAILED rank} (a rank of another host ended without
  *       leaving, or its host was lost: mark it on the job page), {@code REPORT} (ask the ranks what they are
- *       blocked in) and {@code STOP} (end the ranks). The end of stdin means jrun is gone: the agent ends its
+ *       blocked in), {@code STDIN base64} (bytes of jrun's standard input for rank 0), {@code STDIN_END} (its end)
+ *       and {@code STOP} (end the ranks). The end of stdin means jrun is gone: the agent ends its
  *       ranks and exits.</li>
  * </ul>
  */
@@ -36,9 +38,14 @@ final class AgentProtocol
     static final String RANKS = "RANKS";
     static final String PREFIX = "PREFIX";
     static final String START = "START";
+    static final String WDIR = "WDIR";
+    static final String BIND = "BIND";
+    static final String OUTPUT = "OUTPUT";
     static final String REPORT = "REPORT";
     static final String REPORTED = "REPORTED";
     static final String STOP = "STOP";
+    static final String STDIN = "STDIN";
+    static final String STDIN_END = "STDIN_END";
 
     private AgentProtocol()
     {

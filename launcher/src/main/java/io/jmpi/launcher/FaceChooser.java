@@ -26,7 +26,7 @@ final class FaceChooser
         "Init", "InitThread", "Finalize", "queryThread", "getErrorClass", "<init>", "<clinit>",
         "toString", "equals", "hashCode", "getClass", "clone", "wait", "notify", "notifyAll", "finalize",
         "getMessage", "getLocalizedMessage", "getCause", "printStackTrace", "getStackTrace", "addSuppressed");
-    /** MPJ Express's small-letter methods, which Open MPI spells otherwise ({@code InitThread}, {@code isThreadMain}). */
+    /** MPJ Express's small-letter methods, which Open MPI spells otherwise: {@code InitThread}, {@code isThreadMain}. */
     private static final Set<String> MPJ_EXPRESS_METHODS = Set.of("initThread", "isMainThread");
 
     /** The first use of each API found, naming the class and what in it tells. */

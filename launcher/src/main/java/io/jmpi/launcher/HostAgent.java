@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ public final class HostAgent
     private volatile boolean stopping;
     /** Written by the main thread and by jrun's FAILED commands: guarded by {@link #ranks}; null once closed. */
     private RankStates rankStates;
+    /** Standard input of rank 0 when it runs here, which jrun's STDIN lines fill; then null. */
+    private volatile OutputStream rankZeroInput;
     /** The job's secret, from jrun's ENV lines on standard input. */
     private String secret;
 
@@ -120,6 +124,10 @@ public final class HostAgent
         final List<String> command = new ArrayList<>();
         final List<Integer> rankList = new ArrayList<>();
         boolean prefix = true;
+        String workingDirectory = null;
+        boolean bind = false;
+        boolean reportBindings = false;
+        String output = null;
         String line;
         while (null != (line = in.readLine()))
         {
@@ -142,6 +150,13 @@ public final class HostAgent
                     }
                 }
                 case AgentProtocol.PREFIX -> prefix = Boolean.parseBoolean(value);
+                case AgentProtocol.WDIR -> workingDirectory = value;
+                case AgentProtocol.BIND ->
+                {
+                    bind = true;
+                    reportBindings = Boolean.parseBoolean(value);
+                }
+                case AgentProtocol.OUTPUT -> output = value;
                 case AgentProtocol.PEERS ->
                 {
                     for (final String peer : value.split(","))
@@ -153,7 +168,9 @@ public final class HostAgent
                 }
                 case AgentProtocol.START ->
                 {
-                    launch(env, command, rankList, prefix);
+                    // the exports are among the ENV lines, which every rank gets
+                    launch(env, command, rankList, prefix,
+                        new RankSettings(Map.of(), workingDirectory, bind, reportBindings, output));
                     return true;
                 }
                 default -> System.err.println("jrun host agent on " + hostName() + ": unknown command " + line);
@@ -163,23 +180,30 @@ public final class HostAgent
     }
 
     private void launch(
-        final Map<String, String> env, final List<String> command, final List<Integer> rankList, final boolean prefix)
-        throws IOException
+        final Map<String, String> env, final List<String> command, final List<Integer> rankList, final boolean prefix,
+        final RankSettings settings) throws IOException
     {
         secret = env.get(JobEnvironment.SECRET);
         synchronized (ranks)
         {
             rankStates = RankStates.create(new File(aeronDir), Integer.parseInt(env.get(JobEnvironment.SIZE)));
-            for (final int rank : rankList)
+            for (int i = 0; i < rankList.size(); i++)
             {
-                final ProcessBuilder builder = new ProcessBuilder(command);
+                final int rank = rankList.get(i);
+                final ProcessBuilder builder = settings.builder(command, rank, i, System.err, " on host " + hostName());
                 builder.environment().putAll(env);
                 builder.environment().put(JobEnvironment.RANK, Integer.toString(rank));
                 builder.environment().put(JobEnvironment.JOB_ID, jobId);
                 builder.environment().put(JobEnvironment.AERON_DIR, aeronDir);
                 builder.environment().put(JobEnvironment.LOCAL_SIZE, Integer.toString(rankList.size()));
                 builder.environment().put(JobEnvironment.DRIVER_PID, Long.toString(ProcessHandle.current().pid()));
-                ranks.add(RankProcess.start(rank, builder, prefix, System.out, System.err));
+                final RankProcess process = RankProcess.start(
+                    rank, builder, prefix, System.out, System.err, settings.outputOf(rank), 0 == rank);
+                ranks.add(process);
+                if (0 == rank)
+                {
+                    rankZeroInput = process.input();
+                }
             }
         }
     }
@@ -203,6 +227,14 @@ public final class HostAgent
                 {
                     markFailed(Integer.parseInt(line.substring(AgentProtocol.FAILED.length() + 1)));
                 }
+                if (line.startsWith(AgentProtocol.STDIN + " "))
+                {
+                    forwardInput(Base64.getDecoder().decode(line.substring(AgentProtocol.STDIN.length() + 1)));
+                }
+                if (AgentProtocol.STDIN_END.equals(line))
+                {
+                    endInput();
+                }
             }
         }
         catch (final IOException ex)
@@ -210,6 +242,33 @@ public final class HostAgent
             // jrun is gone: end the ranks below
         }
         endRanks();
+    }
+
+    /**
+     * Bytes of jrun's standard input for rank 0, which runs here; a rank that stopped reading loses the rest.
+     */
+    private void forwardInput(final byte[] bytes)
+    {
+        final OutputStream input = rankZeroInput;
+        if (null != input)
+        {
+            try
+            {
+                input.write(bytes);
+                input.flush();
+            }
+            catch (final IOException ex)
+            {
+                rankZeroInput = null;
+            }
+        }
+    }
+
+    private void endInput()
+    {
+        final OutputStream input = rankZeroInput;
+        rankZeroInput = null;
+        CloseHelper.quietClose(input);
     }
 
     /**

@@ -38,6 +38,7 @@ final class Job implements AutoCloseable
     private final String secret = JobSecret.generate();
     private final String aeronDir;
     private final JrunOptions options;
+    private final RankSettings settings;
     private final List<String> command;
     private final PrintStream out;
     private final PrintStream err;
@@ -53,14 +54,16 @@ final class Job implements AutoCloseable
     /**
      * @param jobId   unique id of the job, which names its Aeron directory.
      * @param options number of ranks, output prefix and timeout.
+     * @param settings how each rank is started beyond its command.
      * @param command command line of every rank.
      * @param out     where the ranks' standard output goes.
      * @param err     where the ranks' standard error and jrun's messages go.
      */
-    Job(final String jobId, final JrunOptions options, final List<String> command, final PrintStream out,
-        final PrintStream err)
+    Job(final String jobId, final JrunOptions options, final RankSettings settings, final List<String> command,
+        final PrintStream out, final PrintStream err)
     {
         this.jobId = jobId;
+        this.settings = settings;
         this.aeronDir = EmbeddedDriver.aeronDirFor(jobId);
         this.options = options;
         this.command = command;
@@ -164,7 +167,7 @@ final class Job implements AutoCloseable
                 try
                 {
                     final RankProcess process = RankProcess.start(
-                        rank, processBuilder(rank), options.prefixOutput(), out, err);
+                        rank, processBuilder(rank), options.prefixOutput(), out, err, settings.outputOf(rank), false);
                     ranks.add(process);
                     process.onExit().thenRun(() -> rankExited(process));
                 }
@@ -227,7 +230,7 @@ final class Job implements AutoCloseable
 
     private ProcessBuilder processBuilder(final int rank)
     {
-        final ProcessBuilder builder = new ProcessBuilder(command)
+        final ProcessBuilder builder = settings.builder(command, rank, rank, err, "")
             .redirectInput(0 == rank ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
 
         final Map<String, String> env = builder.environment();

@@ -3,6 +3,9 @@ package io.jmpi.launcher;
 import io.jmpi.transport.EmbeddedDriver;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,20 +53,38 @@ public final class Jrun
         final String jobId;
         final List<HostList.Host> hosts;
         final int[] hostOf;
+        final RankSettings settings;
         try
         {
-            options = JrunOptions.parse(args);
-            if (options.help())
+            final JrunOptions parsed = JrunOptions.parse(args);
+            if (parsed.help())
             {
                 System.out.print(JrunOptions.USAGE);
                 return 0;
             }
-            hosts = hosts(options);
+            if (parsed.version())
+            {
+                System.out.println("jrun (jmpi) " + version());
+                return 0;
+            }
+            // inside a Slurm allocation, as mpirun does: its nodes through srun, unless told otherwise
+            final boolean inAllocation = null != System.getenv("SLURM_JOB_ID") && null == parsed.hosts() &&
+                null == parsed.hostfile() && null == parsed.launchAgent();
+            final JrunOptions placed = inAllocation ? parsed.withLaunchAgent("srun") : parsed;
+            final List<HostList.Host> named = perNode(hosts(placed), placed.ranksPerNode());
+            // a job whose hosts are all this host runs here, as one job on one host
+            hosts = named.stream().allMatch(host -> LocalHost.isLocal(host.name())) ? List.of() : named;
+            options = placed.withRanks(RankCount.of(placed, named, System.getenv()));
             if (hosts.isEmpty())
             {
                 SharedMemory.check(options.ranks());
             }
             program = RankProgram.resolve(options);
+            settings = RankSettings.of(options);
+            if (settings.bindToCore() && hosts.isEmpty() && !Executables.onPath("taskset"))
+            {
+                throw new UsageException("--bind-to core needs taskset (util-linux), which is not on the PATH");
+            }
             // before the id check: a dead job's directory no longer blocks its id
             StaleJobDirectories.removeStale(System.err);
             jobId = null == options.jobId() ? newJobId() : unusedJobId(options.jobId());
@@ -77,7 +98,8 @@ public final class Jrun
 
         if (!hosts.isEmpty())
         {
-            final RemoteJob job = new RemoteJob(jobId, options, hosts, hostOf, program.command(), System.out, System.err);
+            final RemoteJob job =
+                new RemoteJob(jobId, options, settings, hosts, hostOf, program.command(), System.out, System.err);
             Runtime.getRuntime().addShutdownHook(new Thread(job::close, "jrun-shutdown"));
             try (job)
             {
@@ -85,7 +107,7 @@ public final class Jrun
             }
         }
 
-        final Job job = new Job(jobId, options, program.command(), System.out, System.err);
+        final Job job = new Job(jobId, options, settings, program.command(), System.out, System.err);
         // SIGINT and SIGTERM run the shutdown hooks: the ranks end and the job's directory goes then too
         Runtime.getRuntime().addShutdownHook(new Thread(job::close, "jrun-shutdown"));
         try (job)
@@ -114,6 +136,27 @@ public final class Jrun
         }
         return null == options.launchAgent() || !options.launchAgent().startsWith("srun") ?
             List.of() : HostList.fromSlurm(System.getenv());
+    }
+
+    /**
+     * @return the hosts with N slots each for {@code -N N}, as given without it.
+     */
+    private static List<HostList.Host> perNode(final List<HostList.Host> hosts, final int ranksPerNode)
+    {
+        return 0 == ranksPerNode ? hosts :
+            hosts.stream().map(host -> new HostList.Host(host.name(), ranksPerNode)).toList();
+    }
+
+    private static String version()
+    {
+        try (InputStream in = Jrun.class.getResourceAsStream("version.txt"))
+        {
+            return null == in ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+        catch (final IOException ex)
+        {
+            return "unknown";
+        }
     }
 
     /**

@@ -29,6 +29,14 @@ import java.util.regex.Pattern;
  * @param multicast      {@code --multicast}: the group {@code address:port} broadcasts use across hosts,
  *                       {@link #MULTICAST_OFF} for none, or {@code null} for one that jrun chooses.
  * @param api            {@code --api}: the Java MPI API the program uses, or {@code null} for jrun to tell.
+ * @param version        {@code true} when the user asked for jrun's version ({@code --version}, {@code -V}).
+ * @param exports        {@code -x} entries: {@code VAR} (jrun's value) or {@code VAR=VALUE}, for every rank.
+ * @param workingDirectory {@code -wdir}: where the ranks run, or {@code null} for jrun's directory.
+ * @param ranksPerNode   {@code -N}: ranks on each host, 0 when not given.
+ * @param bindToCore     {@code --bind-to core}: each rank is bound to one core of its host.
+ * @param reportBindings {@code --report-bindings}: jrun says where each rank is bound.
+ * @param outputDirectory {@code --output-filename}: each rank's output also goes to files under this directory,
+ *                       or {@code null}.
  */
 record JrunOptions(
     boolean help,
@@ -48,21 +56,29 @@ record JrunOptions(
     String networkInterface,
     boolean mapByNode,
     String multicast,
-    ApiFace api)
+    ApiFace api,
+    boolean version,
+    List<String> exports,
+    String workingDirectory,
+    int ranksPerNode,
+    boolean bindToCore,
+    boolean reportBindings,
+    String outputDirectory)
 {
     /** The value of {@code --multicast} that turns multicast off: broadcasts across hosts go along a tree. */
     static final String MULTICAST_OFF = "off";
 
     /** The text of {@code jrun --help}. */
     static final String USAGE = """
-        Usage: jrun -np N [options] MAIN_CLASS [args...]
-               jrun -np N [options] -jar APP.jar [args...]
+        Usage: jrun [-np N] [options] MAIN_CLASS [args...]
+               jrun [-np N] [options] -jar APP.jar [args...]
 
         Runs a jmpi job on this host: starts N JVMs, the ranks, that all run MAIN_CLASS, and hosts the Aeron
         media driver they share. Options end at MAIN_CLASS or -jar APP.jar; what follows goes to every rank.
 
         Options:
-          -np N, -n N               number of ranks to start (required, at least 1)
+          -np N, -n N               number of ranks to start, at least 1; without it, the slots of --host or
+                                    --hostfile, N times the hosts with -N, or what the Slurm allocation says
           -cp PATH, --classpath PATH
                                     class path of the application; it follows jrun's own, which holds the
                                     jmpi runtime. Default: $CLASSPATH, else the current directory
@@ -93,6 +109,19 @@ record JrunOptions(
           --api mpijava|openmpi     the Java MPI API of the program, when jrun cannot tell: jrun reads the
                                     program's classes and puts the face they use (mpiJava 1.2 or Open MPI's
                                     Java bindings) on the class path, unless the class path holds one
+          -x VAR[=VALUE]            set VAR in every rank's environment, to VALUE or to jrun's value of VAR;
+                                    repeatable. Ranks on this host inherit jrun's environment anyway; across
+                                    hosts only JMPI_* variables and these travel
+          -wdir DIR, --wdir DIR     run the ranks in DIR (default: jrun's working directory)
+          -N N, --npernode N        N ranks on each host (with -np, at most N per host)
+          --bind-to core|none       core: bind each rank to one core of its host, in turn (with taskset);
+                                    none (the default): let the kernel place them
+          --report-bindings         say on standard error which core each rank is bound to
+          --output-filename DIR     also write each rank's output to DIR/1/rank.R/stdout and .../stderr
+          --oversubscribe           accepted, as jrun always allows more ranks than cores (they back off
+                                    when idle)
+          --tag-output              accepted: jrun tags each line with "[rank] " unless --no-prefix
+          -V, --version             print jrun's version and exit
           -h, --help                print this help and exit
 
         Every rank gets the environment variables JMPI_RANK (0..N-1), JMPI_SIZE (N), JMPI_JOB_ID,
@@ -117,6 +146,7 @@ record JrunOptions(
         """;
 
     private static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern MULTICAST_GROUP =
         Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3}):(\\d{1,5})");
 
@@ -145,6 +175,12 @@ record JrunOptions(
         boolean mapByNode = false;
         String multicast = null;
         ApiFace api = null;
+        final List<String> exports = new ArrayList<>();
+        String workingDirectory = null;
+        int ranksPerNode = 0;
+        boolean bindToCore = false;
+        boolean reportBindings = false;
+        String outputDirectory = null;
 
         int i = 0;
         while (i < args.length && null == mainClass && null == jar)
@@ -154,9 +190,11 @@ record JrunOptions(
             {
                 case "-h", "--help" ->
                 {
-                    return new JrunOptions(
-                        true, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null, null,
-                        false, null, null);
+                    return informational(true, false);
+                }
+                case "-V", "--version" ->
+                {
+                    return informational(false, true);
                 }
                 case "-np", "-n" -> ranks = (int)number(arg, value(args, i++, arg), 1, "positive", "ranks");
                 case "-cp", "--classpath" -> classPath = value(args, i++, arg);
@@ -173,6 +211,17 @@ record JrunOptions(
                 case "--map-by" -> mapByNode = mapBy(value(args, i++, arg));
                 case "--multicast" -> multicast = multicast(value(args, i++, arg));
                 case "--api" -> api = api(value(args, i++, arg));
+                case "-x" -> exports.add(export(value(args, i++, arg)));
+                case "-wdir", "--wdir" -> workingDirectory = value(args, i++, arg);
+                case "-N", "--npernode" ->
+                    ranksPerNode = (int)number(arg, value(args, i++, arg), 1, "positive", "ranks per host");
+                case "--bind-to" -> bindToCore = bindTo(value(args, i++, arg));
+                case "--report-bindings" -> reportBindings = true;
+                case "--output-filename" -> outputDirectory = value(args, i++, arg);
+                // mpirun options whose meaning is jrun's way already: accepted so that mpirun lines work
+                case "--oversubscribe", "--tag-output" ->
+                {
+                }
                 default ->
                 {
                     if (arg.startsWith("-J") && arg.length() > 2)
@@ -191,10 +240,6 @@ record JrunOptions(
             }
         }
 
-        if (0 == ranks)
-        {
-            throw new UsageException("missing -np N, the number of ranks to start");
-        }
         if (null == mainClass && null == jar)
         {
             throw new UsageException("missing the main class to run (or -jar APP.jar)");
@@ -203,7 +248,59 @@ record JrunOptions(
         final List<String> programArgs = List.of(Arrays.copyOfRange(args, i, args.length));
         return new JrunOptions(
             false, ranks, classPath, jar, mainClass, programArgs, List.copyOf(jvmArgs), prefixOutput, timeoutSeconds,
-            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode, multicast, api);
+            graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode, multicast, api, false,
+            List.copyOf(exports), workingDirectory, ranksPerNode, bindToCore, reportBindings, outputDirectory);
+    }
+
+    /**
+     * @param count the number of ranks, once jrun has worked it out from the hosts or the allocation.
+     * @return these options with that number of ranks.
+     */
+    JrunOptions withRanks(final int count)
+    {
+        return new JrunOptions(help, count, classPath, jar, mainClass, programArgs, jvmArgs, prefixOutput,
+            timeoutSeconds, graceSeconds, jobId, hosts, hostfile, launchAgent, networkInterface, mapByNode, multicast,
+            api, version, exports, workingDirectory, ranksPerNode, bindToCore, reportBindings, outputDirectory);
+    }
+
+    /**
+     * @param agent the launch agent jrun chose, such as srun inside a Slurm allocation.
+     * @return these options with that launch agent.
+     */
+    JrunOptions withLaunchAgent(final String agent)
+    {
+        return new JrunOptions(help, ranks, classPath, jar, mainClass, programArgs, jvmArgs, prefixOutput,
+            timeoutSeconds, graceSeconds, jobId, hosts, hostfile, agent, networkInterface, mapByNode, multicast,
+            api, version, exports, workingDirectory, ranksPerNode, bindToCore, reportBindings, outputDirectory);
+    }
+
+    /**
+     * @return options that only ask for the help or the version; the other fields are defaults.
+     */
+    private static JrunOptions informational(final boolean help, final boolean version)
+    {
+        return new JrunOptions(help, 0, null, null, null, List.of(), List.of(), true, 0, 0, null, null, null, null,
+            null, false, null, null, version, List.of(), null, 0, false, false, null);
+    }
+
+    private static String export(final String value) throws UsageException
+    {
+        final int equals = value.indexOf('=');
+        final String name = equals < 0 ? value : value.substring(0, equals);
+        if (!ENVIRONMENT_NAME.matcher(name).matches())
+        {
+            throw new UsageException("-x expects VAR or VAR=VALUE with VAR a variable name, got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static boolean bindTo(final String value) throws UsageException
+    {
+        if ("core".equals(value) || "none".equals(value))
+        {
+            return "core".equals(value);
+        }
+        throw new UsageException("--bind-to expects core or none, got '" + value + "'");
     }
 
     private static ApiFace api(final String value) throws UsageException

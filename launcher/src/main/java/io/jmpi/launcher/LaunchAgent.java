@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the command that starts a program on a host through the launch agent: {@code ssh} by default,
- * {@code --launch-agent "CMD"} otherwise. {@code {host}} in CMD is replaced by the host; without it the host is
+ * Builds the command that starts a program on a host through the launch agent: {@code ssh} by default (this host
+ * itself without one), {@code --launch-agent "CMD"} otherwise. {@code {host}} in CMD is replaced by the host; without it the host is
  * appended as ssh expects. A bare {@code srun} becomes {@code srun --nodes=1 --ntasks=1 --nodelist={host}}. For
  * ssh-like agents, which hand the remote shell one command line, the program's words are shell-quoted.
  */
@@ -21,6 +21,11 @@ final class LaunchAgent
 
     static List<String> command(final String agent, final String host, final List<String> program)
     {
+        if (null == agent && LocalHost.isLocal(host))
+        {
+            // this host among others: its agent needs no ssh, as mpirun starts its local daemon
+            return program;
+        }
         String template = null == agent ? DEFAULT : agent.trim();
         if ("srun".equals(template))
         {

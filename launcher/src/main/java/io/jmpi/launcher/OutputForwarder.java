@@ -3,6 +3,7 @@ package io.jmpi.launcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class OutputForwarder implements Runnable
     private final byte[] prefix;
     private final PrintStream target;
     private final Consumer<String> listener;
+    private final OutputStream copy;
     private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
     private final ByteArrayOutputStream lines = new ByteArrayOutputStream();
     private final List<String> seen = new ArrayList<>();
@@ -46,10 +48,25 @@ final class OutputForwarder implements Runnable
      */
     OutputForwarder(final InputStream in, final byte[] prefix, final PrintStream target, final Consumer<String> listener)
     {
+        this(in, prefix, target, listener, null);
+    }
+
+    /**
+     * @param in       the rank's stream, closed at its end.
+     * @param prefix   written before every line; empty for none.
+     * @param target   where the lines go: shared by the forwarders of all ranks.
+     * @param listener given each line, without prefix and line end, after it was forwarded; or {@code null}.
+     * @param copy     also given every byte as the rank wrote it, and closed at the end; or {@code null}.
+     */
+    OutputForwarder(
+        final InputStream in, final byte[] prefix, final PrintStream target, final Consumer<String> listener,
+        final OutputStream copy)
+    {
         this.in = in;
         this.prefix = prefix;
         this.target = target;
         this.listener = listener;
+        this.copy = copy;
     }
 
     /**
@@ -59,11 +76,16 @@ final class OutputForwarder implements Runnable
     public void run()
     {
         final byte[] buffer = new byte[READ_SIZE];
-        try (in)
+        try (in; OutputStream file = copy)
         {
             int read;
             while (-1 != (read = in.read(buffer)))
             {
+                if (null != file)
+                {
+                    file.write(buffer, 0, read);
+                    file.flush();
+                }
                 collectLines(buffer, read);
                 emit();
                 // after the lines went out: whoever reacts to a line finds it forwarded

@@ -1,8 +1,11 @@
 package io.jmpi.launcher;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -36,25 +39,38 @@ final class RankProcess
      * @param prefixOutput whether to start each forwarded line with {@code [rank] }.
      * @param out          where the rank's standard output goes.
      * @param err          where the rank's standard error goes.
+     * @param files        a directory that keeps copies of the rank's output in files {@code stdout} and
+     *                     {@code stderr}, or {@code null}.
+     * @param input        whether the launcher writes the rank's standard input ({@link #input()}); else the
+     *                     rank sees its end at once, or reads what the builder redirects to it.
      * @return the running rank.
      * @throws IOException if the process cannot be started.
      */
     static RankProcess start(
         final int rank, final ProcessBuilder builder, final boolean prefixOutput, final PrintStream out,
-        final PrintStream err) throws IOException
+        final PrintStream err, final Path files, final boolean input) throws IOException
     {
         final Process process = builder.start();
-        // jrun never writes to a rank: ranks other than 0 see the end of their input at once
-        process.getOutputStream().close();
+        if (!input)
+        {
+            process.getOutputStream().close();
+        }
 
         final byte[] prefix = prefixOutput ? ("[" + rank + "] ").getBytes(StandardCharsets.US_ASCII) : new byte[0];
         final ErrorWatch errors = new ErrorWatch();
         return new RankProcess(
             rank,
             process,
-            forward(rank, "stdout", new OutputForwarder(process.getInputStream(), prefix, out)),
-            forward(rank, "stderr", new OutputForwarder(process.getErrorStream(), prefix, err, errors)),
+            forward(rank, "stdout", new OutputForwarder(process.getInputStream(), prefix, out, null,
+                copy(files, "stdout"))),
+            forward(rank, "stderr", new OutputForwarder(process.getErrorStream(), prefix, err, errors,
+                copy(files, "stderr"))),
             errors);
+    }
+
+    private static OutputStream copy(final Path files, final String name) throws IOException
+    {
+        return null == files ? null : new FileOutputStream(files.resolve(name).toFile());
     }
 
     private static Thread forward(final int rank, final String name, final OutputForwarder forwarder)
@@ -64,6 +80,14 @@ final class RankProcess
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * @return the rank's standard input, for a rank started to be given its input.
+     */
+    OutputStream input()
+    {
+        return process.getOutputStream();
     }
 
     /**

@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +40,8 @@ final class RemoteJob implements AutoCloseable
     /** The agents forward ranks' standard error apart from their control lines: let the last report lines come. */
     private static final long REPORT_SETTLE_MS = 200;
     private static final int PORT_BASE = 20000;
+    /** Bytes of standard input per STDIN line. */
+    private static final int INPUT_CHUNK = 16384;
     private static final int PORT_SPREAD = 20000;
     /** Multicast ports lie below the inbox ports: a multicast socket binds the port on every address. */
     private static final int MULTICAST_PORT_BASE = 10000;
@@ -54,6 +58,7 @@ final class RemoteJob implements AutoCloseable
     /** Drawn anew for each job; it reaches the agents on their standard input, never on a command line. */
     private final String secret = JobSecret.generate();
     private final JrunOptions options;
+    private final RankSettings settings;
     private final List<HostList.Host> hosts;
     private final int[] hostOf;
     private final List<String> command;
@@ -76,6 +81,7 @@ final class RemoteJob implements AutoCloseable
     RemoteJob(
         final String jobId,
         final JrunOptions options,
+        final RankSettings settings,
         final List<HostList.Host> hosts,
         final int[] hostOf,
         final List<String> command,
@@ -84,6 +90,7 @@ final class RemoteJob implements AutoCloseable
     {
         this.jobId = jobId;
         this.options = options;
+        this.settings = settings;
         this.hosts = hosts;
         this.hostOf = hostOf;
         this.command = command;
@@ -110,6 +117,7 @@ final class RemoteJob implements AutoCloseable
         }
         final int base = PORT_BASE + ThreadLocalRandom.current().nextInt(PORT_SPREAD / 64) * 64;
         startRanks(endpoints(addresses, base), links(addresses, base));
+        forwardInput();
         return monitor.await(() ->
         {
             reported.drainPermits();
@@ -275,6 +283,7 @@ final class RemoteJob implements AutoCloseable
                 lines.add(AgentProtocol.ARG + " " + word);
             }
             lines.add(AgentProtocol.PREFIX + " " + options.prefixOutput());
+            lines.addAll(settings.agentLines());
             lines.add(AgentProtocol.PEERS + " " + links);
             if (ranks.length() > 0)
             {
@@ -283,6 +292,34 @@ final class RemoteJob implements AutoCloseable
             lines.add(AgentProtocol.START);
             tell(h, lines);
         }
+    }
+
+    /**
+     * jrun's standard input goes to rank 0, whatever launch agent started its host's agent, in STDIN lines.
+     */
+    private void forwardInput()
+    {
+        final int host = hostOf[0];
+        final Thread input = new Thread(() ->
+        {
+            final byte[] buffer = new byte[INPUT_CHUNK];
+            try
+            {
+                int read;
+                while (-1 != (read = System.in.read(buffer)))
+                {
+                    tell(host, List.of(AgentProtocol.STDIN + " " +
+                        Base64.getEncoder().encodeToString(Arrays.copyOf(buffer, read))));
+                }
+            }
+            catch (final IOException ex)
+            {
+                // jrun's input broke: rank 0 sees its end
+            }
+            tell(host, List.of(AgentProtocol.STDIN_END));
+        }, "jrun-stdin");
+        input.setDaemon(true);
+        input.start();
     }
 
     private void follow(final int host, final Process agent)

@@ -77,7 +77,7 @@ class JrunBadInputTest
         final JobResult result = JobRunner.jrun(TIMEOUT, "--help");
 
         assertEquals(0, result.exitCode(), result.toString());
-        assertTrue(result.stdout().startsWith("Usage: jrun -np N"), result.toString());
+        assertTrue(result.stdout().startsWith("Usage: jrun [-np N]"), result.toString());
         assertEquals("", result.stderr());
     }
 

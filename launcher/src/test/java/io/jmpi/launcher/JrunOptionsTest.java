@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,7 +121,9 @@ class JrunOptionsTest
     {
         for (final String option : List.of(
             "-np", "-n", "-cp", "--classpath", "-jar", "--no-prefix", "--timeout", "--grace", "-J<flag>", "--jvm-arg",
-            "--job-id", "--host", "--hostfile", "--map-by", "--launch-agent", "--interface", "--multicast", "--api", "--help"))
+            "--job-id", "--host", "--hostfile", "--map-by", "--launch-agent", "--interface", "--multicast", "--api",
+            "-x", "-wdir", "--wdir", "-N", "--npernode", "--bind-to", "--report-bindings", "--output-filename",
+            "--oversubscribe", "--tag-output", "--version", "--help"))
         {
             assertTrue(JrunOptions.USAGE.contains(option + " ") || JrunOptions.USAGE.contains(option + ","), option);
         }
@@ -133,7 +136,10 @@ class JrunOptionsTest
         "-np abc Main                 | -np expects a positive number of ranks, got 'abc'",
         "-np 99999999999 Main         | -np expects a positive number of ranks, got '99999999999'",
         "-np                          | option -np needs a value",
-        "Main                         | missing -np N, the number of ranks to start",
+        "-x 1A=b Main                 | -x expects VAR or VAR=VALUE with VAR a variable name, got '1A=b'",
+        "--bind-to socket Main        | --bind-to expects core or none, got 'socket'",
+        "-N 0 Main                    | -N expects a positive number of ranks per host, got '0'",
+        "-wdir                        | option -wdir needs a value",
         "-np 2                        | missing the main class to run (or -jar APP.jar)",
         "-np 2 --no-prefix            | missing the main class to run (or -jar APP.jar)",
         "-np 2 --bogus Main           | unknown option --bogus",
@@ -160,6 +166,37 @@ class JrunOptionsTest
     {
         final UsageException ex = assertThrows(UsageException.class, JrunOptions::parse);
 
-        assertEquals("missing -np N, the number of ranks to start", ex.getMessage());
+        assertEquals("missing the main class to run (or -jar APP.jar)", ex.getMessage());
+    }
+
+    @Test
+    void theRankCountIsNpElseNPerHostElseTheSlotsOfTheHosts() throws UsageException
+    {
+        final List<HostList.Host> hosts = List.of(new HostList.Host("a", 2), new HostList.Host("b", 3));
+        assertEquals(4, RankCount.of(JrunOptions.parse("-np", "4", "M"), hosts, Map.of()));
+        assertEquals(5, RankCount.of(JrunOptions.parse("M"), hosts, Map.of()));
+        assertEquals(6, RankCount.of(JrunOptions.parse("-N", "3", "M"), hosts, Map.of()));
+        assertEquals(3, RankCount.of(JrunOptions.parse("-N", "3", "M"), List.of(), Map.of()));
+        assertEquals("missing -np N, the number of ranks to start", assertThrows(UsageException.class,
+            () -> RankCount.of(JrunOptions.parse("M"), List.of(), Map.of())).getMessage());
+        assertEquals(7, RankCount.of(JrunOptions.parse("--launch-agent", "srun", "M"), hosts,
+            Map.of("SLURM_NTASKS", "7")));
+        assertEquals("-np 7 exceeds -N 3 ranks on each of 2 hosts", assertThrows(UsageException.class,
+            () -> RankCount.of(JrunOptions.parse("-np", "7", "-N", "3", "M"), hosts, Map.of())).getMessage());
+    }
+
+    @Test
+    void mpirunOptionsAreParsed() throws UsageException
+    {
+        final JrunOptions options = JrunOptions.parse("-np", "2", "-x", "A=1", "-x", "B", "-wdir", "/w", "-N", "2",
+            "--bind-to", "core", "--report-bindings", "--output-filename", "/o", "--oversubscribe", "--tag-output",
+            "Main", "arg");
+        assertEquals(List.of("A=1", "B"), options.exports());
+        assertEquals("/w", options.workingDirectory());
+        assertEquals(2, options.ranksPerNode());
+        assertTrue(options.bindToCore() && options.reportBindings());
+        assertEquals("/o", options.outputDirectory());
+        assertEquals(List.of("arg"), options.programArgs());
+        assertTrue(JrunOptions.parse("-V").version() && JrunOptions.parse("--version").version());
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,6 +115,34 @@ class MultiHostTest
         assertEquals(List.of("collectives ok: 10000 broadcasts"), bcasts.linesOfRank(0));
         assertFalse(bcasts.stderr().contains(FALLBACK_MESSAGE), bcasts.toString());
         run(List.of(), StressTest.Stress.class, "3000", "65536");
+    }
+
+    @Test
+    void exportsWorkingDirectoryAndBindingsReachTheRanksOfEveryHost()
+    {
+        TestHosts.require();
+        final JobResult result = run(List.of("-x", "JMPI_TEST_EXPORT=across hosts", "-wdir", "/tmp",
+            "--bind-to", "core", "--report-bindings"), Exported.class);
+        for (int rank = 0; rank < 2 * TestHosts.HOSTS; rank++)
+        {
+            assertEquals(List.of("across hosts in /tmp"), result.linesOfRank(rank), result.toString());
+            final int rankOfHost = rank;
+            assertTrue(result.jrunMessages().stream().anyMatch(line ->
+                line.startsWith("jrun: rank " + rankOfHost + " ") && line.contains(" bound to core ")),
+                result.toString());
+        }
+    }
+
+    /**
+     * Prints the exported variable, which only jrun's -x can give (jrun's own environment lacks it), and its working
+     * directory.
+     */
+    public static final class Exported
+    {
+        public static void main(final String[] args)
+        {
+            System.out.println(System.getenv("JMPI_TEST_EXPORT") + " in " + Path.of("").toAbsolutePath());
+        }
     }
 
     private static JobResult run(final List<String> extra, final Class<?> program, final String... args)

@@ -86,6 +86,7 @@ public final class ProgressEngine
     private int overflowing;
     private final IntrusiveList<Operation>[] blockedEnvelopes;
     private final IntrusiveList<Operation> streaming = new IntrusiveList<>();
+    private final IntrusiveList<Operation> polled = new IntrusiveList<>();
     private final ControlQueue controls = new ControlQueue(64);
     private final OpTable ops = new OpTable(256);
     private final MpscArrayQueue<Operation> commands = new MpscArrayQueue<>(COMMAND_QUEUE_CAPACITY);
@@ -198,7 +199,8 @@ public final class ProgressEngine
     }
 
     /**
-     * Start a send or post a receive. Returns at once; the operation completes through progress.
+     * Start a send, post a receive, or start a {@link PolledOperation} that every progress step then advances.
+     * Returns at once; the operation completes through progress.
      *
      * @param op a prepared, idle operation.
      */
@@ -439,16 +441,55 @@ public final class ProgressEngine
         }
     }
 
-    private void startOwned(final Operation op)
+    void startOwned(final Operation op)
     {
         if (op instanceof RecvOp)
         {
             postReceive((RecvOp)op);
         }
-        else
+        else if (op instanceof SendOp)
         {
             startSend((SendOp)op);
         }
+        else
+        {
+            final PolledOperation compound = (PolledOperation)op;
+            compound.startedBy(this);
+            polled.addLast(compound);
+            // its first parts go out now, not at the next progress call
+            pollOne(compound);
+        }
+    }
+
+    /**
+     * Take back a receive that has not matched, on the owner thread: {@link PolledOperation#withdraw}.
+     */
+    void withdraw(final RecvOp op)
+    {
+        queues.unpost(op);
+    }
+
+    private int pollOperations()
+    {
+        int work = 0;
+        for (Operation op = polled.head(); null != op; )
+        {
+            final Operation next = op.next;
+            work += pollOne((PolledOperation)op);
+            op = next;
+        }
+        return work;
+    }
+
+    private int pollOne(final PolledOperation op)
+    {
+        final int work = op.poll();
+        if (op.isFinished())
+        {
+            polled.remove(op);
+            op.publish();
+        }
+        return work;
     }
 
     private int doWork()
@@ -472,6 +513,10 @@ public final class ProgressEngine
         if (polledRingCount > 0)
         {
             work += pollRings();
+        }
+        if (!polled.isEmpty())
+        {
+            work += pollOperations();
         }
         return work;
     }
