@@ -128,6 +128,24 @@ class DatatypesTest
                 Check.equal(expected[i], directIn.get(i), "vector in a direct buffer, element " + i);
             }
 
+            final IntBuffer nonBlockingIn = MPI.newIntBuffer(12);
+            final mpi.Request received = world.iRecv(nonBlockingIn, 1, vector, prev, 30);
+            world.iSend(direct, 1, vector, next, 30).waitFor();
+            received.waitFor();
+            final mpi.Prequest persistentIn = world.recvInit(MPI.newIntBuffer(12), 1, vector, prev, 31);
+            for (int i = 0; i < 12; i++)
+            {
+                Check.equal(expected[i], nonBlockingIn.get(i), "vector received by iRecv, element " + i);
+            }
+            final IntBuffer persistentBuffer = MPI.newIntBuffer(12);
+            final mpi.Prequest persistent = world.recvInit(persistentBuffer, 1, vector, prev, 32);
+            persistent.start();
+            world.sendInit(direct, 1, vector, next, 32).start();
+            persistent.waitFor();
+            Check.equal(expected[9], persistentBuffer.get(9), "vector received by a persistent receive");
+            Check.equal(0, persistentBuffer.get(2), "a persistent receive leaves the gaps");
+            persistentIn.free();
+
             final Datatype indexed = Datatype.createIndexed(new int[]{ 1, 3 }, new int[]{ 5, 0 }, MPI.DOUBLE);
             Check.equal(4, indexed.getSize(), "size of indexed");
             Check.equal(6, indexed.getExtent(), "extent of indexed");

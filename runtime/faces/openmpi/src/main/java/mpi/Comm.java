@@ -1677,6 +1677,758 @@ public class Comm implements Freeable
     }
 
     /**
+     * MPI_Ibarrier: the request completes once every process has started the barrier. jmpi's non-blocking
+     * collectives progress whenever this process calls into jmpi; several may be outstanding, started in the same
+     * order everywhere, and their requests cannot be cancelled.
+     *
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iBarrier() throws MPIException
+    {
+        try
+        {
+            return Request.of(this, jmpi().ibarrier(), null);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iBarrier", ex);
+        }
+    }
+
+    /**
+     * MPI_Ibcast: {@link #bcast} as a request.
+     *
+     * @param buf   a direct buffer: data at the root, destination elsewhere.
+     * @param count number of items.
+     * @param type  their datatype.
+     * @param root  rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iBcast(final Buffer buf, final int count, final Datatype type, final int root)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final Region data = Region.of(buf, count, type);
+            return Request.of(this, jmpi().ibcast(data.target, data.offset, data.count, jmpiRoot(root)), data);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iBcast", ex);
+        }
+    }
+
+    /**
+     * MPI_Igather: {@link #gather} as a request.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer: at the root, the items of all processes.
+     * @param recvcount items received from each process.
+     * @param recvtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iGather(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int recvcount, final Datatype recvtype, final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.of(sendbuf, sendcount, sendtype);
+            final Region recv = isRoot(c, root) ? Region.of(recvbuf, recvcount * peers(c), recvtype) : null;
+            return Request.of(this, c.igather(send.target, send.offset, send.count, targetOf(recv), offsetOf(recv),
+                null == recv ? send.count : recvcount * recv.perItem, jmpiRoot(root)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iGather", ex);
+        }
+    }
+
+    /**
+     * MPI_Igather with MPI_IN_PLACE: at the root the buffer receives, its own block in place; elsewhere it sends.
+     *
+     * @param buf   a direct buffer.
+     * @param count items of each process.
+     * @param type  their datatype.
+     * @param root  rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iGather(final Buffer buf, final int count, final Datatype type, final int root)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            if (isRoot(c, root))
+            {
+                final Region recv = Region.of(buf, count * c.size(), type);
+                return Request.of(this, c.igather(io.jmpi.Mpi.IN_PLACE, 0, 0, recv.target, recv.offset,
+                    count * recv.perItem, root), recv);
+            }
+            final Region send = Region.of(buf, count, type);
+            return Request.of(this, c.igather(send.target, send.offset, send.count, null, 0, send.count, root),
+                null);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iGather", ex);
+        }
+    }
+
+    /**
+     * MPI_Igatherv: {@link #gatherv} as a request.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer: at the root, the items of all processes.
+     * @param recvcount items received from each process.
+     * @param displs    where each process's items go, in extents of the receive type.
+     * @param recvtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iGatherv(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int[] recvcount, final int[] displs, final Datatype recvtype, final int root)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final Region send = Region.of(sendbuf, sendcount, sendtype);
+            return iGatherv(jmpi(), send.target, send.offset, send.count, recvbuf, recvcount, displs, recvtype,
+                root);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iGatherv", ex);
+        }
+    }
+
+    /**
+     * MPI_Igatherv with MPI_IN_PLACE at the root: call it at the root only.
+     *
+     * @param recvbuf   a direct buffer of the items of all processes.
+     * @param recvcount items received from each process.
+     * @param displs    where each process's items go, in extents of the receive type.
+     * @param recvtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iGatherv(final Buffer recvbuf, final int[] recvcount, final int[] displs,
+        final Datatype recvtype, final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(recvbuf);
+        try
+        {
+            return iGatherv(jmpi(), io.jmpi.Mpi.IN_PLACE, 0, 0, recvbuf, recvcount, displs, recvtype, root);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iGatherv", ex);
+        }
+    }
+
+    /**
+     * MPI_Igatherv at a process other than the root when the root gathers in place.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iGatherv(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf);
+        try
+        {
+            final Region send = Region.of(sendbuf, sendcount, sendtype);
+            return Request.of(this, jmpi().igatherv(send.target, send.offset, send.count, null, 0, null, null,
+                jmpiRoot(root)), null);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iGatherv", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscatter: {@link #scatter} as a request.
+     *
+     * @param sendbuf   a direct buffer: at the root, one block per process.
+     * @param sendcount items sent to each process.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of this process's block.
+     * @param recvcount items received.
+     * @param recvtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScatter(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int recvcount, final Datatype recvtype, final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = isRoot(c, root) ? Region.of(sendbuf, sendcount * peers(c), sendtype) : null;
+            final Region recv = Region.of(recvbuf, recvcount, recvtype);
+            return Request.of(this, c.iscatter(targetOf(send), offsetOf(send),
+                null == send ? recv.count : sendcount * send.perItem, recv.target, recv.offset, recv.count,
+                jmpiRoot(root)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScatter", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscatter with MPI_IN_PLACE: at the root the buffer sends and its own block stays; elsewhere it receives.
+     *
+     * @param buf   a direct buffer.
+     * @param count items of each process.
+     * @param type  their datatype.
+     * @param root  rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScatter(final Buffer buf, final int count, final Datatype type, final int root)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            if (isRoot(c, root))
+            {
+                final Region send = Region.of(buf, count * c.size(), type);
+                return Request.of(this, c.iscatter(send.target, send.offset, count * send.perItem,
+                    io.jmpi.Mpi.IN_PLACE, 0, 0, root), null);
+            }
+            final Region recv = Region.of(buf, count, type);
+            return Request.of(this, c.iscatter(null, 0, recv.count, recv.target, recv.offset, recv.count, root),
+                recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScatter", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscatterv: {@link #scatterv} as a request.
+     *
+     * @param sendbuf   a direct buffer: at the root, the blocks.
+     * @param sendcount items sent to each process.
+     * @param displs    where each block starts, in extents of the send type.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of this process's block.
+     * @param recvcount items received.
+     * @param recvtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScatterv(final Buffer sendbuf, final int[] sendcount, final int[] displs,
+        final Datatype sendtype, final Buffer recvbuf, final int recvcount, final Datatype recvtype, final int root)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region recv = Region.of(recvbuf, recvcount, recvtype);
+            final Region send = isRoot(c, root) ? Region.of(sendbuf, span(sendcount, displs, peers(c)), sendtype) :
+                null;
+            return Request.of(this, c.iscatterv(targetOf(send), offsetOf(send), scaled(sendcount, send),
+                scaled(displs, send), recv.target, recv.offset, recv.count, jmpiRoot(root)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScatterv", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscatterv with MPI_IN_PLACE at the root, whose own block stays: call it at the root only.
+     *
+     * @param sendbuf   a direct buffer of the blocks.
+     * @param sendcount items sent to each process.
+     * @param displs    where each block starts, in extents of the send type.
+     * @param sendtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScatterv(final Buffer sendbuf, final int[] sendcount, final int[] displs,
+        final Datatype sendtype, final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.of(sendbuf, span(sendcount, displs, c.size()), sendtype);
+            return Request.of(this, c.iscatterv(send.target, send.offset, scale(sendcount, send.perItem),
+                scale(displs, send.perItem), io.jmpi.Mpi.IN_PLACE, 0, 0, root), null);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScatterv", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscatterv at a process other than the root when the root scatters in place.
+     *
+     * @param recvbuf   a direct buffer of this process's block.
+     * @param recvcount items received.
+     * @param recvtype  their datatype.
+     * @param root      rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScatterv(final Buffer recvbuf, final int recvcount, final Datatype recvtype,
+        final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(recvbuf);
+        try
+        {
+            final Region recv = Region.of(recvbuf, recvcount, recvtype);
+            return Request.of(this, jmpi().iscatterv(null, 0, null, null, recv.target, recv.offset, recv.count,
+                jmpiRoot(root)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScatterv", ex);
+        }
+    }
+
+    /**
+     * MPI_Iallgather: {@link #allGather} as a request.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of the items of all processes.
+     * @param recvcount items received from each process.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllGather(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int recvcount, final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.of(sendbuf, sendcount, sendtype);
+            final Region recv = Region.of(recvbuf, recvcount * peers(c), recvtype);
+            return Request.of(this, c.iallgather(send.target, send.offset, send.count, recv.target, recv.offset,
+                recvcount * recv.perItem), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllGather", ex);
+        }
+    }
+
+    /**
+     * MPI_Iallgather with MPI_IN_PLACE: each process's own block is already in place.
+     *
+     * @param buf   a direct buffer of the items of all processes.
+     * @param count items of each process.
+     * @param type  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllGather(final Buffer buf, final int count, final Datatype type) throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region recv = Region.of(buf, count * c.size(), type);
+            return Request.of(this, c.iallgather(io.jmpi.Mpi.IN_PLACE, 0, 0, recv.target, recv.offset,
+                count * recv.perItem), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllGather", ex);
+        }
+    }
+
+    /**
+     * MPI_Iallgatherv: {@link #allGatherv} as a request.
+     *
+     * @param sendbuf   a direct send buffer.
+     * @param sendcount items sent.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of the items of all processes.
+     * @param recvcount items received from each process.
+     * @param displs    where each process's items go, in extents of the receive type.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllGatherv(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int[] recvcount, final int[] displs, final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.of(sendbuf, sendcount, sendtype);
+            final Region recv = Region.of(recvbuf, span(recvcount, displs, peers(c)), recvtype);
+            return Request.of(this, c.iallgatherv(send.target, send.offset, send.count, recv.target, recv.offset,
+                scale(recvcount, recv.perItem), scale(displs, recv.perItem)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllGatherv", ex);
+        }
+    }
+
+    /**
+     * MPI_Iallgatherv with MPI_IN_PLACE: each process's own items are already in place.
+     *
+     * @param buf    a direct buffer of the items of all processes.
+     * @param count  items of each process.
+     * @param displs where each process's items go, in extents of the type.
+     * @param type   their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllGatherv(final Buffer buf, final int[] count, final int[] displs, final Datatype type)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region recv = Region.of(buf, span(count, displs, c.size()), type);
+            return Request.of(this, c.iallgatherv(io.jmpi.Mpi.IN_PLACE, 0, 0, recv.target, recv.offset,
+                scale(count, recv.perItem), scale(displs, recv.perItem)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllGatherv", ex);
+        }
+    }
+
+    /**
+     * MPI_Ialltoall: {@link #allToAll} as a request.
+     *
+     * @param sendbuf   a direct buffer of one block per process.
+     * @param sendcount items sent to each process.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of one block per process.
+     * @param recvcount items received from each process.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllToAll(final Buffer sendbuf, final int sendcount, final Datatype sendtype,
+        final Buffer recvbuf, final int recvcount, final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.of(sendbuf, sendcount * peers(c), sendtype);
+            final Region recv = Region.of(recvbuf, recvcount * peers(c), recvtype);
+            return Request.of(this, c.ialltoall(send.target, send.offset, sendcount * send.perItem, recv.target,
+                recv.offset, recvcount * recv.perItem), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllToAll", ex);
+        }
+    }
+
+    /**
+     * MPI_Ialltoallv: {@link #allToAllv} as a request.
+     *
+     * @param sendbuf   a direct buffer of the blocks sent.
+     * @param sendcount items sent to each process.
+     * @param sdispls   where each block sent starts, in extents of the send type.
+     * @param sendtype  their datatype.
+     * @param recvbuf   a direct buffer of the blocks received.
+     * @param recvcount items received from each process.
+     * @param rdispls   where each block received goes, in extents of the receive type.
+     * @param recvtype  their datatype.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllToAllv(final Buffer sendbuf, final int[] sendcount, final int[] sdispls,
+        final Datatype sendtype, final Buffer recvbuf, final int[] recvcount, final int[] rdispls,
+        final Datatype recvtype) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.of(sendbuf, span(sendcount, sdispls, peers(c)), sendtype);
+            final Region recv = Region.of(recvbuf, span(recvcount, rdispls, peers(c)), recvtype);
+            return Request.of(this, c.ialltoallv(send.target, send.offset, scale(sendcount, send.perItem),
+                scale(sdispls, send.perItem), recv.target, recv.offset, scale(recvcount, recv.perItem),
+                scale(rdispls, recv.perItem)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllToAllv", ex);
+        }
+    }
+
+    /**
+     * MPI_Ireduce: {@link #reduce} as a request.
+     *
+     * @param sendbuf a direct send buffer.
+     * @param recvbuf a direct buffer: at the root, the result.
+     * @param count   number of items.
+     * @param type    their datatype.
+     * @param op      reduction operation.
+     * @param root    rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iReduce(final Buffer sendbuf, final Buffer recvbuf, final int count, final Datatype type,
+        final Op op, final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.typed(sendbuf, count, type);
+            final Region recv = isRoot(c, root) ? Region.typed(recvbuf, count, type) : null;
+            return Request.of(this, c.ireduce(send.target, send.offset, targetOf(recv), offsetOf(recv), send.count,
+                op.forType(type), jmpiRoot(root)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iReduce", ex);
+        }
+    }
+
+    /**
+     * MPI_Ireduce with MPI_IN_PLACE: at the root the buffer holds its contribution and receives the result;
+     * elsewhere it is the send buffer.
+     *
+     * @param buf   a direct buffer.
+     * @param count number of items.
+     * @param type  their datatype.
+     * @param op    reduction operation.
+     * @param root  rank of the root.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iReduce(final Buffer buf, final int count, final Datatype type, final Op op,
+        final int root) throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region data = Region.typed(buf, count, type);
+            if (isRoot(c, root))
+            {
+                return Request.of(this, c.ireduce(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset, data.count,
+                    op.forType(type), root), data);
+            }
+            return Request.of(this, c.ireduce(data.target, data.offset, null, 0, data.count, op.forType(type), root),
+                null);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iReduce", ex);
+        }
+    }
+
+    /**
+     * MPI_Iallreduce: {@link #allReduce} as a request.
+     *
+     * @param sendbuf a direct send buffer.
+     * @param recvbuf a direct buffer of the result.
+     * @param count   number of items.
+     * @param type    their datatype.
+     * @param op      reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllReduce(final Buffer sendbuf, final Buffer recvbuf, final int count,
+        final Datatype type, final Op op) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final Region send = Region.typed(sendbuf, count, type);
+            final Region recv = Region.typed(recvbuf, count, type);
+            return Request.of(this, jmpi().iallreduce(send.target, send.offset, recv.target, recv.offset,
+                send.count, op.forType(type)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllReduce", ex);
+        }
+    }
+
+    /**
+     * MPI_Iallreduce with MPI_IN_PLACE.
+     *
+     * @param buf   a direct buffer: the contribution, then the result.
+     * @param count number of items.
+     * @param type  their datatype.
+     * @param op    reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iAllReduce(final Buffer buf, final int count, final Datatype type, final Op op)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final Region data = Region.typed(buf, count, type);
+            return Request.of(this, jmpi().iallreduce(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset,
+                data.count, op.forType(type)), data);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iAllReduce", ex);
+        }
+    }
+
+    /**
+     * MPI_Ireduce_scatter: {@link #reduceScatter} as a request.
+     *
+     * @param sendbuf    a direct buffer of sum(recvcounts) items.
+     * @param recvbuf    a direct buffer of this process's block of the result.
+     * @param recvcounts items of the result for each process.
+     * @param type       their datatype.
+     * @param op         reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iReduceScatter(final Buffer sendbuf, final Buffer recvbuf, final int[] recvcounts,
+        final Datatype type, final Op op) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.typed(sendbuf, total(recvcounts, c.size()), type);
+            final Region recv = Region.typed(recvbuf, recvcounts[c.rank()], type);
+            return Request.of(this, c.ireduceScatter(send.target, send.offset, recv.target, recv.offset,
+                scale(recvcounts, recv.perItem), op.forType(type)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iReduceScatter", ex);
+        }
+    }
+
+    /**
+     * MPI_Ireduce_scatter with MPI_IN_PLACE: the buffer holds all sum(counts) items, and this process's block of
+     * the result goes to its start.
+     *
+     * @param buf    a direct buffer.
+     * @param counts items of the result for each process.
+     * @param type   their datatype.
+     * @param op     reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iReduceScatter(final Buffer buf, final int[] counts, final Datatype type, final Op op)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region data = Region.typed(buf, total(counts, c.size()), type);
+            return Request.of(this, c.ireduceScatter(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset,
+                scale(counts, data.perItem), op.forType(type)), data);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iReduceScatter", ex);
+        }
+    }
+
+    /**
+     * MPI_Ireduce_scatter_block: {@link #reduceScatterBlock} as a request.
+     *
+     * @param sendbuf   a direct buffer of size * recvcount items.
+     * @param recvbuf   a direct buffer of this process's block of the result.
+     * @param recvcount items of each block.
+     * @param type      their datatype.
+     * @param op        reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iReduceScatterBlock(final Buffer sendbuf, final Buffer recvbuf, final int recvcount,
+        final Datatype type, final Op op) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region send = Region.typed(sendbuf, recvcount * c.size(), type);
+            final Region recv = Region.typed(recvbuf, recvcount, type);
+            return Request.of(this, c.ireduceScatterBlock(send.target, send.offset, recv.target, recv.offset,
+                recvcount * recv.perItem, op.forType(type)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iReduceScatterBlock", ex);
+        }
+    }
+
+    /**
+     * MPI_Ireduce_scatter_block with MPI_IN_PLACE.
+     *
+     * @param buf   a direct buffer of size * count items; this process's block of the result goes to its start.
+     * @param count items of each block.
+     * @param type  their datatype.
+     * @param op    reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iReduceScatterBlock(final Buffer buf, final int count, final Datatype type, final Op op)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final io.jmpi.Comm c = jmpi();
+            final Region data = Region.typed(buf, count * c.size(), type);
+            return Request.of(this, c.ireduceScatterBlock(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset,
+                count * data.perItem, op.forType(type)), data);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iReduceScatterBlock", ex);
+        }
+    }
+
+    /**
      * MPI_Ialltoallw: {@link #allToAllw} as a request.
      *
      * @param sendBuf   a direct buffer of the blocks sent.
@@ -2248,6 +3000,37 @@ public class Comm implements Freeable
         {
             recv.unpack();
         }
+    }
+
+    private Request iGatherv(final io.jmpi.Comm c, final Object send, final int sendOffset, final int sendCount,
+        final Buffer recvbuf, final int[] recvcount, final int[] displs, final Datatype recvtype, final int root)
+    {
+        if (!isRoot(c, root))
+        {
+            return Request.of(this, c.igatherv(send, sendOffset, sendCount, null, 0, null, null, jmpiRoot(root)),
+                null);
+        }
+        final Region recv = Region.of(recvbuf, span(recvcount, displs, peers(c)), recvtype);
+        return Request.of(this, c.igatherv(send, sendOffset, sendCount, recv.target, recv.offset,
+            scale(recvcount, recv.perItem), scale(displs, recv.perItem), jmpiRoot(root)), recv);
+    }
+
+    private static Object targetOf(final Region region)
+    {
+        return null == region ? null : region.target;
+    }
+
+    private static int offsetOf(final Region region)
+    {
+        return null == region ? 0 : region.offset;
+    }
+
+    /**
+     * @return counts or displacements in the units of a region, or null without a region (a non-root process).
+     */
+    private static int[] scaled(final int[] values, final Region region)
+    {
+        return null == region ? null : scale(values, region.perItem);
     }
 
     /**

@@ -3,6 +3,8 @@ package mpi;
 import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
 
+import java.nio.Buffer;
+
 /**
  * An intra-communicator: the communicators made by splitting, subgrouping or giving a topology to another, and the
  * prefix reductions. Every call here is collective over the communicator.
@@ -361,6 +363,114 @@ public class Intracomm extends Comm
         catch (final MpiException ex)
         {
             throw raise("exScan", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscan: {@link #scan} as a request.
+     *
+     * @param sendbuf a direct send buffer.
+     * @param recvbuf a direct buffer of the inclusive prefix reduction.
+     * @param count   number of items.
+     * @param type    their datatype.
+     * @param op      reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScan(final Buffer sendbuf, final Buffer recvbuf, final int count, final Datatype type,
+        final Op op) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final Region send = Region.typed(sendbuf, count, type);
+            final Region recv = Region.typed(recvbuf, count, type);
+            return Request.of(this, jmpi().iscan(send.target, send.offset, recv.target, recv.offset, send.count,
+                op.forType(type)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScan", ex);
+        }
+    }
+
+    /**
+     * MPI_Iscan with MPI_IN_PLACE.
+     *
+     * @param buf   a direct buffer: the contribution, then the inclusive prefix reduction.
+     * @param count number of items.
+     * @param type  their datatype.
+     * @param op    reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iScan(final Buffer buf, final int count, final Datatype type, final Op op)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final Region data = Region.typed(buf, count, type);
+            return Request.of(this, jmpi().iscan(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset, data.count,
+                op.forType(type)), data);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iScan", ex);
+        }
+    }
+
+    /**
+     * MPI_Iexscan: {@link #exScan} as a request.
+     *
+     * @param sendbuf a direct send buffer.
+     * @param recvbuf a direct buffer of the exclusive prefix reduction.
+     * @param count   number of items.
+     * @param type    their datatype.
+     * @param op      reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iExScan(final Buffer sendbuf, final Buffer recvbuf, final int count, final Datatype type,
+        final Op op) throws MPIException
+    {
+        MPI.assertDirectBuffer(sendbuf, recvbuf);
+        try
+        {
+            final Region send = Region.typed(sendbuf, count, type);
+            final Region recv = Region.typed(recvbuf, count, type);
+            return Request.of(this, jmpi().iexscan(send.target, send.offset, recv.target, recv.offset, send.count,
+                op.forType(type)), recv);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iExScan", ex);
+        }
+    }
+
+    /**
+     * MPI_Iexscan with MPI_IN_PLACE.
+     *
+     * @param buf   a direct buffer: the contribution, then the exclusive prefix reduction.
+     * @param count number of items.
+     * @param type  their datatype.
+     * @param op    reduction operation.
+     * @return the request.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public final Request iExScan(final Buffer buf, final int count, final Datatype type, final Op op)
+        throws MPIException
+    {
+        MPI.assertDirectBuffer(buf);
+        try
+        {
+            final Region data = Region.typed(buf, count, type);
+            return Request.of(this, jmpi().iexscan(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset, data.count,
+                op.forType(type)), data);
+        }
+        catch (final MpiException ex)
+        {
+            throw raise("iExScan", ex);
         }
     }
 

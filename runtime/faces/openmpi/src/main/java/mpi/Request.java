@@ -54,15 +54,23 @@ public class Request implements Freeable
     /**
      * Cancel a pending receive (MPI_Cancel); the request must still be completed. A send is not cancelled.
      *
-     * @throws MPIException never; declared as in Open MPI.
+     * @throws MPIException under ERRORS_RETURN: ERR_REQUEST for a non-blocking collective, which cannot be
+     *                      cancelled.
      */
     public final void cancel() throws MPIException
     {
         if (null != parts)
         {
-            for (final io.jmpi.Request part : parts)
+            try
             {
-                part.cancel();
+                for (final io.jmpi.Request part : parts)
+                {
+                    part.cancel();
+                }
+            }
+            catch (final MpiException ex)
+            {
+                throw comm.raise("cancel", ex);
             }
         }
     }
@@ -428,11 +436,12 @@ public class Request implements Freeable
     void finish()
     {
         final io.jmpi.Request[] completed = parts;
+        final Runnable received = completion;
         status = statusOf(completed);
         inactive();
-        if (null != completion)
+        if (null != received)
         {
-            completion.run();
+            received.run();
         }
     }
 
