@@ -3,6 +3,9 @@ package ompitest;
 import io.jmpi.launcher.JobRunner;
 import mpi.Datatype;
 import mpi.DoubleInt;
+import mpi.FloatInt;
+import mpi.LongInt;
+import mpi.ShortInt;
 import mpi.Int2;
 import mpi.Intracomm;
 import mpi.MPI;
@@ -439,6 +442,7 @@ class CollectivesTest
                 Check.equal(Math.abs(nearest - (size - 1) / 2.0 - 0.25), closest.getValue(), "MINLOC value");
                 Check.equal(nearest, closest.getIndex(), "MINLOC index");
             }
+            pairs(world);
             world.setErrhandler(MPI.ERRORS_RETURN);
             try
             {
@@ -450,6 +454,38 @@ class CollectivesTest
                 Check.equal(MPI.ERR_OP, ex.getErrorClass(), "error class of SUM over INT2");
             }
             world.setErrhandler(MPI.ERRORS_ARE_FATAL);
+        }
+
+        private static void pairs(final Intracomm world) throws MPIException
+        {
+            final ByteBuffer shorts = MPI.newByteBuffer(MPI.SHORT_INT.getExtent());
+            final ShortInt.Data shortPair = MPI.shortInt.getData(shorts, 0);
+            shortPair.putValue((short)(rank % 2));
+            shortPair.putIndex(rank);
+            world.allReduce(shorts, 1, MPI.SHORT_INT, MPI.MAXLOC);
+            Check.equal(size > 1 ? 1 : 0, shortPair.getValue(), "MAXLOC over SHORT_INT, value");
+            Check.equal(size > 1 ? 1 : 0, shortPair.getIndex(), "MAXLOC over SHORT_INT, lowest index");
+            final ByteBuffer longs = MPI.newByteBuffer(MPI.LONG_INT.getExtent());
+            final LongInt.Data longPair = MPI.longInt.getData(longs, 0);
+            longPair.putValue((1L << 40) - rank);
+            longPair.putIndex(rank);
+            world.allReduce(longs, 1, MPI.LONG_INT, MPI.MINLOC);
+            Check.equal((1L << 40) - (size - 1), longPair.getValue(), "MINLOC over LONG_INT, value");
+            Check.equal(size - 1, longPair.getIndex(), "MINLOC over LONG_INT, index");
+            final ByteBuffer floats = MPI.newByteBuffer(MPI.FLOAT_INT.getExtent());
+            final FloatInt.Data floatPair = MPI.floatInt.getData(floats, 0);
+            floatPair.putValue(rank * 0.5f);
+            floatPair.putIndex(rank);
+            world.allReduce(floats, 1, MPI.FLOAT_INT, MPI.MAXLOC);
+            Check.equal((size - 1) * 0.5f, floatPair.getValue(), "MAXLOC over FLOAT_INT, value");
+            Check.equal(size - 1, floatPair.getIndex(), "MAXLOC over FLOAT_INT, index");
+            final double[] complex = { rank, -rank };
+            world.allReduce(complex, 1, MPI.DOUBLE_COMPLEX, MPI.SUM);
+            Check.equal(size * (size - 1) / 2.0, complex[0], "SUM over DOUBLE_COMPLEX, real part");
+            Check.equal(-size * (size - 1) / 2.0, complex[1], "SUM over DOUBLE_COMPLEX, imaginary part");
+            final float[] floatComplex = { 1, 2 };
+            world.allReduce(floatComplex, 1, MPI.FLOAT_COMPLEX, MPI.SUM);
+            Check.equal(2f * size, floatComplex[1], "SUM over FLOAT_COMPLEX");
         }
 
         private static void userOperations(final Intracomm world, final int root) throws MPIException
@@ -526,6 +562,9 @@ class CollectivesTest
             Check.equal(powers[size % 4][0], product[0], "i^size, real part");
             Check.equal(powers[size % 4][1], product[1], "i^size, imaginary part");
             Check.equal(1.0, product[2], "1^size");
+            complexProduct.free();
+            Check.that(complexProduct.isNull(), "a freed operation is null");
+            Check.that(!MPI.SUM.isNull(), "a predefined operation is not null");
         }
     }
 }

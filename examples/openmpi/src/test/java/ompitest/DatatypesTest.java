@@ -178,6 +178,19 @@ class DatatypesTest
             Check.equal(new int[]{ prev * 10, prev * 10 + 1, 0, prev * 10 + 3, prev * 10 + 4, 0, prev * 10 + 6,
                 prev * 10 + 7, 0 }, everyIn, "three resized items");
 
+            final Datatype shifted = Datatype.createIndexed(new int[]{ 2 }, new int[]{ 3 }, MPI.INT);
+            Check.equal(3, shifted.getTrueLb(), "true lower bound of an indexed type");
+            Check.equal(2, shifted.getTrueExtent(), "true extent of an indexed type");
+            Check.equal(3, shifted.getLb(), "lower bound of an indexed type: its first block");
+            Check.equal(0, Datatype.createResized(shifted, 0, 20).getLb(), "lower bound of a resized type");
+            final int typeKeyval = Datatype.createKeyval();
+            vector.setAttr(typeKeyval, "grid columns");
+            Check.equal("grid columns", vector.getAttr(typeKeyval), "attribute of a type");
+            Check.equal("grid columns", vector.dup().getAttr(typeKeyval), "attribute copied by a type's dup");
+            vector.deleteAttr(typeKeyval);
+            Check.that(null == vector.getAttr(typeKeyval), "deleted attribute of a type");
+            Datatype.freeKeyval(typeKeyval);
+
             final Datatype copy = vector.dup();
             Check.equal(vector.getExtent(), copy.getExtent(), "extent of a dup");
             copy.free();

@@ -37,6 +37,33 @@ class ErrorHandlersTest
         assertEquals(List.of(), result.linesOfRank(1), result.toString());
     }
 
+    @Test
+    void abortEndsTheJobWithItsCode()
+    {
+        final JobResult result = JobRunner.run(2, Aborting.class);
+        assertEquals(3, result.exitCode(), result.toString());
+        assertTrue(String.join("\n", result.errorLinesOfRank(0)).contains("abort(3)"), result.toString());
+        assertEquals(List.of(), result.linesOfRank(0), result.toString());
+    }
+
+    /**
+     * Rank 0 aborts while rank 1 waits in a receive that never matches.
+     */
+    public static final class Aborting
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            MPI.Init(args);
+            if (0 == MPI.COMM_WORLD.getRank())
+            {
+                MPI.COMM_WORLD.abort(3);
+                System.out.println("survived abort");
+            }
+            MPI.COMM_WORLD.recv(new int[1], 1, MPI.INT, 0, 0);
+            MPI.Finalize();
+        }
+    }
+
     /**
      * Bad calls under ERRORS_RETURN.
      */

@@ -123,6 +123,25 @@ class RequestsTest
                 world.send(new int[]{ 77 }, 1, MPI.INT, 0, 99);
             }
 
+            final int next = (rank + 1) % size;
+            final int prev = (rank + size - 1) % size;
+            final IntBuffer modeOut = MPI.newIntBuffer(2);
+            final IntBuffer modeIn = MPI.newIntBuffer(2);
+            MPI.attachBuffer(new byte[64]);
+            final Prequest receive = world.recvInit(modeIn, 2, MPI.INT, prev, 6);
+            final Prequest[] sends = {
+                world.bSendInit(modeOut, 2, MPI.INT, next, 6), world.rSendInit(modeOut, 2, MPI.INT, next, 6) };
+            for (int mode = 0; mode < sends.length; mode++)
+            {
+                modeOut.put(0, rank + mode).put(1, mode);
+                receive.start();
+                world.barrier();
+                sends[mode].start();
+                Request.waitAll(new Request[]{ sends[mode], receive });
+                Check.equal(prev + mode, modeIn.get(0), "persistent send of mode " + mode);
+            }
+            MPI.detachBuffer();
+
             final IntBuffer buffer = MPI.newIntBuffer(1);
             final Prequest persistent = world.recvInit(buffer, 1, MPI.INT, MPI.PROC_NULL, 5);
             persistent.start();
