@@ -28,12 +28,13 @@ class DatatypesTest
     }
 
     /**
-     * A struct of an int, a double and a short, as a C compiler lays it out.
+     * A struct of an int, a double and a short; the double aligned as C aligns it with setOffset, the short right
+     * after it, as Open MPI's Struct places fields.
      */
     static final class Record extends Struct
     {
         final int number = addInt();
-        final int weight = addDouble();
+        final int weight = setOffset(8).addDouble();
         final int small = addShort();
 
         @Override
@@ -217,16 +218,18 @@ class DatatypesTest
             world.setErrhandler(MPI.ERRORS_ARE_FATAL);
 
             final Record record = new Record();
-            Check.equal(24, record.getExtent(), "extent of the record struct");
+            Check.equal(8, record.weight, "offset of a field after setOffset");
+            Check.equal(16, record.small, "offset of a field right after the previous one");
+            Check.equal(18, record.getExtent(), "extent of the record struct");
             final Datatype recordType = record.getType();
-            Check.equal(24, recordType.getExtent(), "extent of the record type, in bytes");
+            Check.equal(18, recordType.getExtent(), "extent of the record type, in bytes");
             Check.equal(14, recordType.getSize(), "size of the record type, in bytes");
-            final ByteBuffer records = MPI.newByteBuffer(2 * 24);
+            final ByteBuffer records = MPI.newByteBuffer(2 * 18);
             final Record.Data first = record.getData(records, 0);
             first.put(rank, rank * 0.5, (short)(rank + 3));
             final Record.Data second = record.getData(records, 1);
             second.put(-rank, -rank * 0.5, (short)-rank);
-            final ByteBuffer recordsIn = MPI.newByteBuffer(2 * 24);
+            final ByteBuffer recordsIn = MPI.newByteBuffer(2 * 18);
             world.sendRecv(records, 2, recordType, next, 8, recordsIn, 2, recordType, prev, 8);
             final Record.Data got = record.getData(recordsIn, 1);
             Check.equal(-prev, got.number(), "struct int field");

@@ -1,25 +1,19 @@
 package mpi;
 
 /**
- * The view of {@link MPI#DOUBLE_INT} buffers: items of a double value and an int index, as MINLOC and MAXLOC read them.
- * Use it as {@code MPI.doubleInt.getData(buffer, i)}.
+ * The view of {@link MPI#DOUBLE_INT} buffers: items of a double value at byte 0 and an int index at byte 8, laid out
+ * as C lays out the pair, 16 bytes each. Use it as {@code DoubleInt.Data d = MPI.doubleInt.getData(buffer, i)}.
  */
 public final class DoubleInt extends Struct
 {
-    private final int value = addDouble();
-    private final int index = addInt();
+    private final int value;
+    private final int index;
 
     DoubleInt()
     {
-    }
-
-    /**
-     * @return {@link MPI#DOUBLE_INT}.
-     */
-    @Override
-    public Datatype getType()
-    {
-        return MPI.DOUBLE_INT;
+        value = addDouble();
+        index = setOffset(8).addInt();
+        setOffset(16);
     }
 
     @Override

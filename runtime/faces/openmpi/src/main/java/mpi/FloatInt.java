@@ -1,25 +1,19 @@
 package mpi;
 
 /**
- * The view of {@link MPI#FLOAT_INT} buffers: items of a float value and an int index, as MINLOC and MAXLOC read them.
- * Use it as {@code MPI.floatInt.getData(buffer, i)}.
+ * The view of {@link MPI#FLOAT_INT} buffers: items of a float value at byte 0 and an int index at byte 4, laid out
+ * as C lays out the pair, 8 bytes each. Use it as {@code FloatInt.Data d = MPI.floatInt.getData(buffer, i)}.
  */
 public final class FloatInt extends Struct
 {
-    private final int value = addFloat();
-    private final int index = addInt();
+    private final int value;
+    private final int index;
 
     FloatInt()
     {
-    }
-
-    /**
-     * @return {@link MPI#FLOAT_INT}.
-     */
-    @Override
-    public Datatype getType()
-    {
-        return MPI.FLOAT_INT;
+        value = addFloat();
+        index = setOffset(4).addInt();
+        setOffset(8);
     }
 
     @Override

@@ -1,25 +1,19 @@
 package mpi;
 
 /**
- * The view of {@link MPI#INT2} buffers: items of a int value and an int index, as MINLOC and MAXLOC read them.
- * Use it as {@code MPI.int2.getData(buffer, i)}.
+ * The view of {@link MPI#INT2} buffers: items of a int value at byte 0 and an int index at byte 4, laid out
+ * as C lays out the pair, 8 bytes each. Use it as {@code Int2.Data d = MPI.int2.getData(buffer, i)}.
  */
 public final class Int2 extends Struct
 {
-    private final int value = addInt();
-    private final int index = addInt();
+    private final int value;
+    private final int index;
 
     Int2()
     {
-    }
-
-    /**
-     * @return {@link MPI#INT2}.
-     */
-    @Override
-    public Datatype getType()
-    {
-        return MPI.INT2;
+        value = addInt();
+        index = setOffset(4).addInt();
+        setOffset(8);
     }
 
     @Override

@@ -1,25 +1,19 @@
 package mpi;
 
 /**
- * The view of {@link MPI#LONG_INT} buffers: items of a long value and an int index, as MINLOC and MAXLOC read them.
- * Use it as {@code MPI.longInt.getData(buffer, i)}.
+ * The view of {@link MPI#LONG_INT} buffers: items of a long value at byte 0 and an int index at byte 8, laid out
+ * as C lays out the pair, 16 bytes each. Use it as {@code LongInt.Data d = MPI.longInt.getData(buffer, i)}.
  */
 public final class LongInt extends Struct
 {
-    private final int value = addLong();
-    private final int index = addInt();
+    private final int value;
+    private final int index;
 
     LongInt()
     {
-    }
-
-    /**
-     * @return {@link MPI#LONG_INT}.
-     */
-    @Override
-    public Datatype getType()
-    {
-        return MPI.LONG_INT;
+        value = addLong();
+        index = setOffset(8).addInt();
+        setOffset(16);
     }
 
     @Override

@@ -1,25 +1,19 @@
 package mpi;
 
 /**
- * The view of {@link MPI#SHORT_INT} buffers: items of a short value and an int index, as MINLOC and MAXLOC read them.
- * Use it as {@code MPI.shortInt.getData(buffer, i)}.
+ * The view of {@link MPI#SHORT_INT} buffers: items of a short value at byte 0 and an int index at byte 4, laid out
+ * as C lays out the pair, 8 bytes each. Use it as {@code ShortInt.Data d = MPI.shortInt.getData(buffer, i)}.
  */
 public final class ShortInt extends Struct
 {
-    private final int value = addShort();
-    private final int index = addInt();
+    private final int value;
+    private final int index;
 
     ShortInt()
     {
-    }
-
-    /**
-     * @return {@link MPI#SHORT_INT}.
-     */
-    @Override
-    public Datatype getType()
-    {
-        return MPI.SHORT_INT;
+        value = addShort();
+        index = setOffset(4).addInt();
+        setOffset(8);
     }
 
     @Override

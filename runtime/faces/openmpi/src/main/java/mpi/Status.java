@@ -36,27 +36,24 @@ public final class Status
 
     /**
      * @return the rank of the sender, or {@link MPI#PROC_NULL} (MPI_SOURCE).
-     * @throws MPIException never; declared as in Open MPI.
      */
-    public int getSource() throws MPIException
+    public int getSource()
     {
         return source;
     }
 
     /**
      * @return the tag of the message, {@link MPI#ANY_TAG} for a receive from PROC_NULL (MPI_TAG).
-     * @throws MPIException never; declared as in Open MPI.
      */
-    public int getTag() throws MPIException
+    public int getTag()
     {
         return tag;
     }
 
     /**
      * @return the error class of the operation, {@link MPI#SUCCESS} if it succeeded (MPI_ERROR).
-     * @throws MPIException never; declared as in Open MPI.
      */
-    public int getError() throws MPIException
+    public int getError()
     {
         return error;
     }

@@ -1,25 +1,23 @@
 package mpi;
 
-import io.jmpi.ErrorClass;
-import io.jmpi.MpiException;
-import org.agrona.collections.IntArrayList;
-
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A C-like struct laid out in byte buffers, as Open MPI's {@code Struct}: a subclass declares its fields in its
- * constructor with the {@code add*} methods, which return each field's byte offset (aligned as C aligns it), and
- * reads and writes items of a buffer through {@link Data} views. {@link #getType()} is the matching datatype, whose
- * base type is {@link MPI#BYTE}.
+ * constructor with the {@code add*} methods, which place each field right after the previous one (as Open MPI does:
+ * no padding is added; {@link #setOffset} moves the next field, to follow a C layout) and return its byte offset,
+ * and reads and writes the items of a buffer through {@link Data} views. {@link #getType()} is the matching
+ * datatype, whose base type is {@link MPI#BYTE} and whose extent is {@link #getExtent()}.
  */
 public abstract class Struct
 {
-    private final IntArrayList offsets = new IntArrayList();
     private final List<Datatype> types = new ArrayList<>();
-    private int size;
-    private int alignment = 1;
+    private final List<Integer> offsets = new ArrayList<>();
+    private final List<Integer> lengths = new ArrayList<>();
+    private int extent;
     private Datatype type;
 
     /**
@@ -35,29 +33,34 @@ public abstract class Struct
     protected abstract Data newData();
 
     /**
-     * @return the bytes of one item, padding included.
+     * @return the bytes of one item: the end of the last field, or a later offset set by {@link #setOffset}.
      * @throws MPIException never; declared as in Open MPI.
      */
     public final int getExtent() throws MPIException
     {
-        return (size + alignment - 1) / alignment * alignment;
+        return extent;
     }
 
     /**
-     * @return the datatype of one item (built on first use).
-     * @throws MPIException if the struct has no field.
+     * @return the datatype of one item, built and committed on first use; no field can be added afterwards.
+     * @throws MPIException if the struct has a field of a freed type.
      */
-    public Datatype getType() throws MPIException
+    public final Datatype getType() throws MPIException
     {
         synchronized (this)
         {
             if (null == type)
             {
-                final int[] lengths = new int[types.size()];
-                java.util.Arrays.fill(lengths, 1);
+                final int[] blockLengths = new int[types.size()];
+                final int[] displacements = new int[types.size()];
+                for (int i = 0; i < blockLengths.length; i++)
+                {
+                    blockLengths[i] = lengths.get(i);
+                    displacements[i] = offsets.get(i);
+                }
                 type = Datatype.createResized(
-                    Datatype.createStruct(lengths, offsets.toIntArray(), types.toArray(new Datatype[0])), 0,
-                    getExtent());
+                    Datatype.createStruct(blockLengths, displacements, types.toArray(new Datatype[0])), 0, extent);
+                type.commit();
             }
             return type;
         }
@@ -71,7 +74,7 @@ public abstract class Struct
      */
     public final <T extends Data> T getData(final ByteBuffer buffer) throws MPIException
     {
-        return getData(buffer, 0);
+        return view(buffer, 0);
     }
 
     /**
@@ -81,91 +84,256 @@ public abstract class Struct
      * @return a view of it.
      * @throws MPIException never; declared as in Open MPI.
      */
-    @SuppressWarnings("unchecked")
     public final <T extends Data> T getData(final ByteBuffer buffer, final int index) throws MPIException
     {
-        final Data data = newData();
-        data.buffer = buffer;
-        data.offset = index * getExtent();
-        return (T)data;
+        return view(buffer, index * extent);
+    }
+
+    /**
+     * @param array a byte array of items, read and written in native byte order.
+     * @param <T>   the view class of the subclass.
+     * @return a view of its first item.
+     * @throws MPIException never; declared as in Open MPI.
+     */
+    public final <T extends Data> T getData(final byte[] array) throws MPIException
+    {
+        return getData(ByteBuffer.wrap(array).order(ByteOrder.nativeOrder()));
+    }
+
+    /**
+     * @param array a byte array of items, read and written in native byte order.
+     * @param index the item.
+     * @param <T>   the view class of the subclass.
+     * @return a view of it.
+     * @throws MPIException never; declared as in Open MPI.
+     */
+    public final <T extends Data> T getData(final byte[] array, final int index) throws MPIException
+    {
+        return getData(ByteBuffer.wrap(array).order(ByteOrder.nativeOrder()), index);
+    }
+
+    /**
+     * Move the offset of the next field, to lay fields out as a C compiler would.
+     *
+     * @param offset the next field's offset, at least the current extent.
+     * @return this struct, to chain the calls.
+     * @throws IllegalArgumentException if the offset is below the current extent.
+     */
+    public final Struct setOffset(final int offset)
+    {
+        checkOpen();
+        if (offset < extent)
+        {
+            throw new IllegalArgumentException("The offset must be greater or equal to the accumulated extent.");
+        }
+        extent = offset;
+        return this;
     }
 
     /**
      * @return the offset of a new byte field.
      */
-    protected final int addByte()
+    public final int addByte()
     {
-        return add(MPI.BYTE, 1);
+        return addByte(1);
     }
 
     /**
-     * @return the offset of a new char field (two bytes).
+     * @param length elements of the array.
+     * @return the offset of a new array of byte.
      */
-    protected final int addChar()
+    public final int addByte(final int length)
     {
-        return add(MPI.CHAR, 2);
+        return addField(MPI.BYTE, 1, length);
+    }
+
+    /**
+     * @return the offset of a new char field.
+     */
+    public final int addChar()
+    {
+        return addChar(1);
+    }
+
+    /**
+     * @param length elements of the array.
+     * @return the offset of a new array of char.
+     */
+    public final int addChar(final int length)
+    {
+        return addField(MPI.CHAR, 2, length);
     }
 
     /**
      * @return the offset of a new short field.
      */
-    protected final int addShort()
+    public final int addShort()
     {
-        return add(MPI.SHORT, 2);
+        return addShort(1);
     }
 
     /**
-     * @return the offset of a new boolean field (one byte).
+     * @param length elements of the array.
+     * @return the offset of a new array of short.
      */
-    protected final int addBoolean()
+    public final int addShort(final int length)
     {
-        return add(MPI.BOOLEAN, 1);
+        return addField(MPI.SHORT, 2, length);
     }
 
     /**
      * @return the offset of a new int field.
      */
-    protected final int addInt()
+    public final int addInt()
     {
-        return add(MPI.INT, 4);
+        return addInt(1);
+    }
+
+    /**
+     * @param length elements of the array.
+     * @return the offset of a new array of int.
+     */
+    public final int addInt(final int length)
+    {
+        return addField(MPI.INT, 4, length);
     }
 
     /**
      * @return the offset of a new long field.
      */
-    protected final int addLong()
+    public final int addLong()
     {
-        return add(MPI.LONG, 8);
+        return addLong(1);
+    }
+
+    /**
+     * @param length elements of the array.
+     * @return the offset of a new array of long.
+     */
+    public final int addLong(final int length)
+    {
+        return addField(MPI.LONG, 8, length);
     }
 
     /**
      * @return the offset of a new float field.
      */
-    protected final int addFloat()
+    public final int addFloat()
     {
-        return add(MPI.FLOAT, 4);
+        return addFloat(1);
+    }
+
+    /**
+     * @param length elements of the array.
+     * @return the offset of a new array of float.
+     */
+    public final int addFloat(final int length)
+    {
+        return addField(MPI.FLOAT, 4, length);
     }
 
     /**
      * @return the offset of a new double field.
      */
-    protected final int addDouble()
+    public final int addDouble()
     {
-        return add(MPI.DOUBLE, 8);
+        return addDouble(1);
     }
 
-    private int add(final Datatype fieldType, final int bytes)
+    /**
+     * @param length elements of the array.
+     * @return the offset of a new array of double.
+     */
+    public final int addDouble(final int length)
+    {
+        return addField(MPI.DOUBLE, 8, length);
+    }
+
+    /**
+     * @return the offset of a new boolean field.
+     */
+    public final int addBoolean()
+    {
+        return addBoolean(1);
+    }
+
+    /**
+     * @param length elements of the array.
+     * @return the offset of a new array of boolean.
+     */
+    public final int addBoolean(final int length)
+    {
+        return addField(MPI.BOOLEAN, 1, length);
+    }
+
+    /**
+     * @param struct the struct of the new field.
+     * @return its offset.
+     * @throws MPIException if the struct's type cannot be built.
+     */
+    public final int addStruct(final Struct struct) throws MPIException
+    {
+        return addStruct(struct, 1);
+    }
+
+    /**
+     * @param struct the struct of the new array.
+     * @param length elements of the array.
+     * @return its offset.
+     * @throws MPIException if the struct's type cannot be built.
+     */
+    public final int addStruct(final Struct struct, final int length) throws MPIException
+    {
+        return addField(struct.getType(), struct.getExtent(), length);
+    }
+
+    /**
+     * @param type the datatype of the new field.
+     * @return its offset.
+     * @throws MPIException if the type is freed.
+     */
+    public final int addData(final Datatype type) throws MPIException
+    {
+        return addData(type, 1);
+    }
+
+    /**
+     * @param type   the datatype of the new array.
+     * @param length elements of the array.
+     * @return its offset.
+     * @throws MPIException if the type is freed.
+     */
+    public final int addData(final Datatype type, final int length) throws MPIException
+    {
+        return addField(type, type.getExtent() * type.base.size, length);
+    }
+
+    @SuppressWarnings("unchecked")
+    final <T extends Data> T view(final ByteBuffer buffer, final int offset)
+    {
+        final Data data = newData();
+        data.buffer = buffer;
+        data.offset = offset;
+        return (T)data;
+    }
+
+    private int addField(final Datatype fieldType, final int bytes, final int length)
+    {
+        checkOpen();
+        final int offset = extent;
+        types.add(fieldType);
+        offsets.add(offset);
+        lengths.add(length);
+        extent += bytes * length;
+        return offset;
+    }
+
+    private void checkOpen()
     {
         if (null != type)
         {
-            throw new MpiException(ErrorClass.ERR_TYPE, "a struct's fields are added before its type is used");
+            throw new AssertionError("The struct data type was committed.");
         }
-        final int offset = (size + bytes - 1) / bytes * bytes;
-        offsets.addInt(offset);
-        types.add(fieldType);
-        size = offset + bytes;
-        alignment = Math.max(alignment, bytes);
-        return offset;
     }
 
     /**
@@ -177,19 +345,12 @@ public abstract class Struct
         private int offset;
 
         /**
-         * @return the buffer of the item.
+         * @return the item's bytes: the buffer itself for the first item, else a slice from the item on, for use in
+         * send and receive calls.
          */
-        protected final ByteBuffer getBuffer()
+        public final ByteBuffer getBuffer()
         {
-            return buffer;
-        }
-
-        /**
-         * @return the item's first byte in the buffer.
-         */
-        protected final int getOffset()
-        {
-            return offset;
+            return 0 == offset ? buffer : MPI.slice(buffer, offset);
         }
 
         /**
@@ -202,12 +363,32 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
          */
-        protected final void putByte(final int field, final byte value)
+        protected final byte getByte(final int field, final int index)
         {
-            buffer.put(offset + field, value);
+            return buffer.get(offset + field + index * 1);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value.
+         */
+        protected final void putByte(final int field, final byte v)
+        {
+            buffer.put(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putByte(final int field, final int index, final byte v)
+        {
+            buffer.put(offset + field + index * 1, v);
         }
 
         /**
@@ -220,12 +401,32 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
          */
-        protected final void putChar(final int field, final char value)
+        protected final char getChar(final int field, final int index)
         {
-            buffer.putChar(offset + field, value);
+            return buffer.getChar(offset + field + index * 2);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value.
+         */
+        protected final void putChar(final int field, final char v)
+        {
+            buffer.putChar(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putChar(final int field, final int index, final char v)
+        {
+            buffer.putChar(offset + field + index * 2, v);
         }
 
         /**
@@ -238,30 +439,32 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
-         */
-        protected final void putShort(final int field, final short value)
-        {
-            buffer.putShort(offset + field, value);
-        }
-
-        /**
-         * @param field offset of the field.
+         * @param field offset of the array.
+         * @param index element of the array.
          * @return its value.
          */
-        protected final boolean getBoolean(final int field)
+        protected final short getShort(final int field, final int index)
         {
-            return 0 != buffer.get(offset + field);
+            return buffer.getShort(offset + field + index * 2);
         }
 
         /**
          * @param field offset of the field.
-         * @param value its new value.
+         * @param v     its new value.
          */
-        protected final void putBoolean(final int field, final boolean value)
+        protected final void putShort(final int field, final short v)
         {
-            buffer.put(offset + field, value ? (byte)1 : (byte)0);
+            buffer.putShort(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putShort(final int field, final int index, final short v)
+        {
+            buffer.putShort(offset + field + index * 2, v);
         }
 
         /**
@@ -274,12 +477,32 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
          */
-        protected final void putInt(final int field, final int value)
+        protected final int getInt(final int field, final int index)
         {
-            buffer.putInt(offset + field, value);
+            return buffer.getInt(offset + field + index * 4);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value.
+         */
+        protected final void putInt(final int field, final int v)
+        {
+            buffer.putInt(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putInt(final int field, final int index, final int v)
+        {
+            buffer.putInt(offset + field + index * 4, v);
         }
 
         /**
@@ -292,12 +515,32 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
          */
-        protected final void putLong(final int field, final long value)
+        protected final long getLong(final int field, final int index)
         {
-            buffer.putLong(offset + field, value);
+            return buffer.getLong(offset + field + index * 8);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value.
+         */
+        protected final void putLong(final int field, final long v)
+        {
+            buffer.putLong(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putLong(final int field, final int index, final long v)
+        {
+            buffer.putLong(offset + field + index * 8, v);
         }
 
         /**
@@ -310,12 +553,32 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
          */
-        protected final void putFloat(final int field, final float value)
+        protected final float getFloat(final int field, final int index)
         {
-            buffer.putFloat(offset + field, value);
+            return buffer.getFloat(offset + field + index * 4);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value.
+         */
+        protected final void putFloat(final int field, final float v)
+        {
+            buffer.putFloat(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putFloat(final int field, final int index, final float v)
+        {
+            buffer.putFloat(offset + field + index * 4, v);
         }
 
         /**
@@ -328,12 +591,96 @@ public abstract class Struct
         }
 
         /**
-         * @param field offset of the field.
-         * @param value its new value.
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
          */
-        protected final void putDouble(final int field, final double value)
+        protected final double getDouble(final int field, final int index)
         {
-            buffer.putDouble(offset + field, value);
+            return buffer.getDouble(offset + field + index * 8);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value.
+         */
+        protected final void putDouble(final int field, final double v)
+        {
+            buffer.putDouble(offset + field, v);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putDouble(final int field, final int index, final double v)
+        {
+            buffer.putDouble(offset + field + index * 8, v);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @return its value: a byte other than 0 is true.
+         */
+        protected final boolean getBoolean(final int field)
+        {
+            return 0 != buffer.get(offset + field);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @return its value.
+         */
+        protected final boolean getBoolean(final int field, final int index)
+        {
+            return 0 != buffer.get(offset + field + index);
+        }
+
+        /**
+         * @param field offset of the field.
+         * @param v     its new value, stored as 1 or 0.
+         */
+        protected final void putBoolean(final int field, final boolean v)
+        {
+            buffer.put(offset + field, v ? (byte)1 : (byte)0);
+        }
+
+        /**
+         * @param field offset of the array.
+         * @param index element of the array.
+         * @param v     its new value.
+         */
+        protected final void putBoolean(final int field, final int index, final boolean v)
+        {
+            buffer.put(offset + field + index, v ? (byte)1 : (byte)0);
+        }
+
+        /**
+         * @param struct the struct of a nested field.
+         * @param field  offset of the field.
+         * @param index  element of an array of structs.
+         * @param <S>    the view class of that struct.
+         * @return a view of the nested struct.
+         * @throws MPIException never; declared as in Open MPI.
+         */
+        protected final <S extends Data> S getData(final Struct struct, final int field, final int index)
+            throws MPIException
+        {
+            return struct.view(buffer, offset + field + index * struct.getExtent());
+        }
+
+        /**
+         * @param struct the struct of a nested field.
+         * @param field  offset of the field.
+         * @param <S>    the view class of that struct.
+         * @return a view of the nested struct.
+         * @throws MPIException never; declared as in Open MPI.
+         */
+        protected final <S extends Data> S getData(final Struct struct, final int field) throws MPIException
+        {
+            return getData(struct, field, 0);
         }
     }
 }
