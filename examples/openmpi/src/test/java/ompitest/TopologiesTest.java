@@ -53,7 +53,7 @@ class TopologiesTest
             Check.that(dims[0] >= dims[1], "createDims orders dimensions");
             final CartComm cart = world.createCart(dims, new boolean[]{ true, false }, false);
             Check.equal(MPI.CART, cart.getTopology(), "topology of a grid");
-            final CartParms parms = cart.getParms();
+            final CartParms parms = cart.getTopo();
             Check.equal(2, parms.getDimCount(), "dimension count");
             Check.that(parms.getPeriod(0) && !parms.getPeriod(1), "periods");
             final int[] coords = cart.getCoords(rank);

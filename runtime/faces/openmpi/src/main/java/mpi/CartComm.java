@@ -42,6 +42,51 @@ public final class CartComm extends Intracomm
     }
 
     /**
+     * MPI_Comm_dup_with_info: as {@link #dup()}; jmpi reads no hints.
+     *
+     * @param info hints, ignored.
+     * @return the copy.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public CartComm dupWithInfo(final Info info) throws MPIException
+    {
+        return dup();
+    }
+
+    /**
+     * MPI_Comm_idup, completed at once.
+     *
+     * @return the copy; its {@link #getRequest()} is complete.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public CartComm iDup() throws MPIException
+    {
+        final CartComm copy = dup();
+        copy.completedDup();
+        return copy;
+    }
+
+    /**
+     * As {@link #dup()}, for Java's clone.
+     *
+     * @return the copy.
+     */
+    @Override
+    public CartComm clone()
+    {
+        try
+        {
+            return dup();
+        }
+        catch (final MPIException ex)
+        {
+            throw new RuntimeException(ex.getMessage());
+        }
+    }
+
+    /**
      * @return {@link MPI#CART}.
      */
     @Override
@@ -51,12 +96,12 @@ public final class CartComm extends Intracomm
     }
 
     /**
-     * MPI_Cart_get.
+     * MPI_Cartdim_get and MPI_Cart_get.
      *
      * @return the dimensions, periods and this process's coordinates.
      * @throws MPIException under ERRORS_RETURN.
      */
-    public CartParms getParms() throws MPIException
+    public CartParms getTopo() throws MPIException
     {
         return new CartParms(dims.clone(), periods.clone(), getCoords(getRank()));
     }

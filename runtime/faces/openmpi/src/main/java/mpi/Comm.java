@@ -60,6 +60,18 @@ public class Comm implements Freeable
     }
 
     /**
+     * MPI_Comm_dup_with_info: as {@link #dup()}; jmpi reads no hints.
+     *
+     * @param info hints, ignored.
+     * @return the copy.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    public Comm dupWithInfo(final Info info) throws MPIException
+    {
+        return dup();
+    }
+
+    /**
      * MPI_Comm_idup: as {@link #dup()}, which jmpi completes at once; {@link #getRequest()} of the copy is a
      * completed request.
      *

@@ -19,9 +19,11 @@ public final class Errhandler implements Freeable
 
     /**
      * MPI_Errhandler_free: the predefined handlers stay valid, as MPI defines it.
+     *
+     * @throws MPIException never; declared as in Open MPI.
      */
     @Override
-    public void free()
+    public void free() throws MPIException
     {
     }
 

@@ -68,6 +68,51 @@ public final class GraphComm extends Intracomm
     }
 
     /**
+     * MPI_Comm_dup_with_info: as {@link #dup()}; jmpi reads no hints.
+     *
+     * @param info hints, ignored.
+     * @return the copy.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public GraphComm dupWithInfo(final Info info) throws MPIException
+    {
+        return dup();
+    }
+
+    /**
+     * MPI_Comm_idup, completed at once.
+     *
+     * @return the copy; its {@link #getRequest()} is complete.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public GraphComm iDup() throws MPIException
+    {
+        final GraphComm copy = dup();
+        copy.completedDup();
+        return copy;
+    }
+
+    /**
+     * As {@link #dup()}, for Java's clone.
+     *
+     * @return the copy.
+     */
+    @Override
+    public GraphComm clone()
+    {
+        try
+        {
+            return dup();
+        }
+        catch (final MPIException ex)
+        {
+            throw new RuntimeException(ex.getMessage());
+        }
+    }
+
+    /**
      * @return {@link MPI#GRAPH} or {@link MPI#DIST_GRAPH}.
      */
     @Override

@@ -38,9 +38,11 @@ public final class Group implements Freeable
 
     /**
      * MPI_Group_free: the group becomes MPI_GROUP_NULL; the empty group stays valid.
+     *
+     * @throws MPIException never; declared as in Open MPI.
      */
     @Override
-    public void free()
+    public void free() throws MPIException
     {
         if (this != MPI.GROUP_EMPTY)
         {
@@ -54,15 +56,6 @@ public final class Group implements Freeable
     public boolean isNull()
     {
         return null == group;
-    }
-
-    /**
-     * @return a copy of the group.
-     */
-    @Override
-    public Group clone()
-    {
-        return new Group(group);
     }
 
     /**

@@ -137,9 +137,11 @@ public final class Info implements Freeable
 
     /**
      * MPI_Info_free: the info becomes MPI_INFO_NULL.
+     *
+     * @throws MPIException never; declared as in Open MPI.
      */
     @Override
-    public void free()
+    public void free() throws MPIException
     {
         entries = null;
     }

@@ -38,6 +38,51 @@ public final class Intercomm extends Comm
     }
 
     /**
+     * MPI_Comm_dup_with_info: as {@link #dup()}; jmpi reads no hints.
+     *
+     * @param info hints, ignored.
+     * @return the copy.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public Intercomm dupWithInfo(final Info info) throws MPIException
+    {
+        return dup();
+    }
+
+    /**
+     * MPI_Comm_idup, completed at once.
+     *
+     * @return the copy; its {@link #getRequest()} is complete.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public Intercomm iDup() throws MPIException
+    {
+        final Intercomm copy = dup();
+        copy.completedDup();
+        return copy;
+    }
+
+    /**
+     * As {@link #dup()}, for Java's clone.
+     *
+     * @return the copy.
+     */
+    @Override
+    public Intercomm clone()
+    {
+        try
+        {
+            return dup();
+        }
+        catch (final MPIException ex)
+        {
+            throw new RuntimeException(ex.getMessage());
+        }
+    }
+
+    /**
      * @return the size of the remote group (MPI_Comm_remote_size).
      * @throws MPIException under ERRORS_RETURN.
      */

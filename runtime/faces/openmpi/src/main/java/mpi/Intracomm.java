@@ -36,6 +36,19 @@ public class Intracomm extends Comm
     }
 
     /**
+     * MPI_Comm_dup_with_info: as {@link #dup()}; jmpi reads no hints.
+     *
+     * @param info hints, ignored.
+     * @return the copy.
+     * @throws MPIException under ERRORS_RETURN.
+     */
+    @Override
+    public Intracomm dupWithInfo(final Info info) throws MPIException
+    {
+        return dup();
+    }
+
+    /**
      * MPI_Comm_idup, completed at once.
      *
      * @return the copy; its {@link #getRequest()} is complete.
@@ -47,6 +60,24 @@ public class Intracomm extends Comm
         final Intracomm copy = dup();
         copy.completedDup();
         return copy;
+    }
+
+    /**
+     * As {@link #dup()}, for Java's clone.
+     *
+     * @return the copy.
+     */
+    @Override
+    public Intracomm clone()
+    {
+        try
+        {
+            return dup();
+        }
+        catch (final MPIException ex)
+        {
+            throw new RuntimeException(ex.getMessage());
+        }
     }
 
     /**

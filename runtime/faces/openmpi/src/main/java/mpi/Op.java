@@ -62,9 +62,11 @@ public final class Op implements Freeable
 
     /**
      * MPI_Op_free: a user operation can no longer be used.
+     *
+     * @throws MPIException never; declared as in Open MPI.
      */
     @Override
-    public void free()
+    public void free() throws MPIException
     {
         if (null != function)
         {
