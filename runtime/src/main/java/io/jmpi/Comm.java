@@ -673,6 +673,25 @@ public final class Comm
     }
 
     /**
+     * Partition the ranks by host: each new communicator holds the ranks of this communicator that run on one host
+     * and so can share memory, ordered by key and then by rank (MPI_Comm_split_type with MPI_COMM_TYPE_SHARED).
+     * Collective.
+     *
+     * @param key ordering key within the host.
+     * @return the communicator of this rank's host.
+     */
+    public Comm splitShared(final int key)
+    {
+        checkUsable();
+        int color = 0;
+        while (!mpi.environment().isLocal(worldRanks[color]))
+        {
+            color++;
+        }
+        return CommSplitter.split(this, color, key);
+    }
+
+    /**
      * A communicator of the members of a subgroup of this communicator, in the group's order (MPI_Comm_create).
      * Collective over this communicator; every rank passes the same group.
      *

@@ -71,12 +71,19 @@ public final class Op
     private final OpKind kind;
     private final UserFunction function;
     private final boolean commutative;
+    private final int operandLength;
 
     private Op(final OpKind kind, final UserFunction function, final boolean commutative)
+    {
+        this(kind, function, commutative, kind.isLocation() ? 2 : 1);
+    }
+
+    private Op(final OpKind kind, final UserFunction function, final boolean commutative, final int operandLength)
     {
         this.kind = kind;
         this.function = function;
         this.commutative = commutative;
+        this.operandLength = operandLength;
     }
 
     /**
@@ -98,6 +105,30 @@ public final class Op
     }
 
     /**
+     * A user-defined operation whose operands are runs of {@code operandLength} elements, such as the items of a
+     * derived datatype (MPI_Op_create applied to such a type): the function always sees whole operands, since
+     * algorithms split buffers only at multiples of the length, and counts must be multiples of it.
+     *
+     * @param function      the combining function; must be associative.
+     * @param commutative   true if the function is commutative.
+     * @param operandLength elements of one operand, at least 1.
+     * @return the operation.
+     * @throws MpiException ERR_OP if the function is null, ERR_ARG if the length is not positive.
+     */
+    public static Op user(final UserFunction function, final boolean commutative, final int operandLength)
+    {
+        if (null == function)
+        {
+            throw new MpiException(ErrorClass.ERR_OP, "user function is null");
+        }
+        if (operandLength < 1)
+        {
+            throw new MpiException(ErrorClass.ERR_ARG, "operand length " + operandLength + " is not positive");
+        }
+        return new Op(OpKind.USER, function, commutative, operandLength);
+    }
+
+    /**
      * @return true if the operation is commutative; every predefined operation is.
      */
     public boolean isCommutative()
@@ -106,12 +137,13 @@ public final class Op
     }
 
     /**
-     * @return elements per operand: 2 for MINLOC and MAXLOC, whose operands are (value, index) pairs, else 1.
+     * @return elements per operand: 2 for MINLOC and MAXLOC, whose operands are (value, index) pairs, the length
+     * given to {@link #user(UserFunction, boolean, int)}, else 1.
      * Algorithms that split a buffer into blocks split it at multiples of this.
      */
     public int operandLength()
     {
-        return kind.isLocation() ? 2 : 1;
+        return operandLength;
     }
 
     /**
@@ -119,8 +151,8 @@ public final class Op
      *
      * @param datatype element type of the buffers.
      * @param count    number of elements.
-     * @throws MpiException ERR_OP if MPI does not define the operation on the datatype; ERR_COUNT if a MINLOC or
-     *                      MAXLOC count is odd.
+     * @throws MpiException ERR_OP if MPI does not define the operation on the datatype; ERR_COUNT if the count is
+     *                      not a multiple of {@link #operandLength()} (odd for MINLOC and MAXLOC).
      */
     public void check(final Datatype datatype, final int count)
     {
@@ -128,10 +160,10 @@ public final class Op
         {
             throw new MpiException(ErrorClass.ERR_OP, this + " is not defined on " + datatype);
         }
-        if (kind.isLocation() && 0 != count % 2)
+        if (0 != count % operandLength)
         {
-            throw new MpiException(ErrorClass.ERR_COUNT,
-                this + " combines (value, index) pairs: count=" + count + " must be even");
+            throw new MpiException(ErrorClass.ERR_COUNT, this + " combines operands of " + operandLength +
+                " elements: count=" + count + " must be a multiple of it");
         }
     }
 

@@ -1,0 +1,493 @@
+package mpi;
+
+import io.jmpi.MpiException;
+
+import java.util.Arrays;
+
+/**
+ * A non-blocking operation (MPI_Request). A request that completes in a wait or a successful test becomes
+ * inactive: it is then {@link #isNull()}, as in Open MPI (a persistent {@link Prequest} becomes inactive and can
+ * be started again). An error of the operation goes to the error handler of its communicator.
+ */
+public class Request implements Freeable
+{
+    private static final io.jmpi.Request[] NONE = new io.jmpi.Request[0];
+
+    /** The communicator whose error handler takes the operation's errors; null for REQUEST_NULL. */
+    final Comm comm;
+    /** The runtime's requests of the operation, or null once inactive. */
+    io.jmpi.Request[] parts;
+    /** True for a persistent request until it is freed: inactive, it is not MPI_REQUEST_NULL. */
+    boolean persistent;
+    private Runnable completion;
+    private Status status;
+
+    Request(final Comm comm, final io.jmpi.Request[] parts, final Runnable completion)
+    {
+        this.comm = comm;
+        this.parts = parts;
+        this.completion = completion;
+    }
+
+    static Request of(final Comm comm, final io.jmpi.Request part, final Region received)
+    {
+        return new Request(comm, new io.jmpi.Request[]{ part }, null == received ? null : received::unpack);
+    }
+
+    static Request nullRequest()
+    {
+        return new Request(null, null, null);
+    }
+
+    /**
+     * Let the request go (MPI_Request_free): the operation still completes, but can no longer be waited for.
+     *
+     * @throws MPIException never; declared as in Open MPI.
+     */
+    @Override
+    public void free() throws MPIException
+    {
+        parts = null;
+        persistent = false;
+    }
+
+    /**
+     * Cancel a pending receive (MPI_Cancel); the request must still be completed. A send is not cancelled.
+     *
+     * @throws MPIException under ERRORS_RETURN: ERR_REQUEST for a non-blocking collective, which cannot be
+     *                      cancelled.
+     */
+    public final void cancel() throws MPIException
+    {
+        if (null != parts)
+        {
+            try
+            {
+                for (final io.jmpi.Request part : parts)
+                {
+                    part.cancel();
+                }
+            }
+            catch (final MpiException ex)
+            {
+                throw comm.raise("cancel", ex);
+            }
+        }
+    }
+
+    /**
+     * @return true if the request is MPI_REQUEST_NULL or inactive.
+     */
+    public final boolean isNull()
+    {
+        return null == parts && !persistent;
+    }
+
+    /**
+     * Block until the operation completes (MPI_Wait); the request becomes inactive.
+     *
+     * @return the status of the operation; an empty status for an inactive request.
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public final Status waitStatus() throws MPIException
+    {
+        waitFor();
+        return lastStatus();
+    }
+
+    /**
+     * Block until the operation completes (MPI_Wait); the request becomes inactive.
+     *
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public final void waitFor() throws MPIException
+    {
+        if (null == parts)
+        {
+            status = null;
+            return;
+        }
+        try
+        {
+            io.jmpi.Request.waitAll(parts);
+        }
+        catch (final MpiException ex)
+        {
+            finish();
+            throw comm.raise(ex);
+        }
+        finish();
+    }
+
+    /**
+     * MPI_Test: if the operation is complete, the request becomes inactive.
+     *
+     * @return the status if complete, else null.
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public final Status testStatus() throws MPIException
+    {
+        return test() ? lastStatus() : null;
+    }
+
+    /**
+     * MPI_Test: if the operation is complete, the request becomes inactive.
+     *
+     * @return true if it is complete (always for an inactive request).
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public final boolean test() throws MPIException
+    {
+        if (null == parts)
+        {
+            status = null;
+            return true;
+        }
+        try
+        {
+            if (!io.jmpi.Request.testAll(parts))
+            {
+                return false;
+            }
+        }
+        catch (final MpiException ex)
+        {
+            finish();
+            throw comm.raise(ex);
+        }
+        finish();
+        return true;
+    }
+
+    /**
+     * MPI_Request_get_status: whether the operation is complete, without making the request inactive.
+     *
+     * @return the status if complete, else null.
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public final Status getStatus() throws MPIException
+    {
+        if (null == parts)
+        {
+            return emptyStatus();
+        }
+        try
+        {
+            return io.jmpi.Request.testAll(parts) ? statusOf(parts) : null;
+        }
+        catch (final MpiException ex)
+        {
+            throw comm.raise(ex);
+        }
+    }
+
+    /**
+     * MPI_Waitany: block until one active request completes; it becomes inactive.
+     *
+     * @param requests the requests.
+     * @return its index, or {@link MPI#UNDEFINED} if none is active.
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public static int waitAny(final Request[] requests) throws MPIException
+    {
+        final Status status = waitAnyStatus(requests);
+        return status.getIndex();
+    }
+
+    /**
+     * MPI_Waitany: block until one active request completes; it becomes inactive.
+     *
+     * @param requests the requests.
+     * @return its status, whose {@link Status#getIndex()} is its index ({@link MPI#UNDEFINED} if none is active).
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public static Status waitAnyStatus(final Request[] requests) throws MPIException
+    {
+        while (true)
+        {
+            final Status status = testAnyStatus(requests);
+            if (null != status)
+            {
+                return status;
+            }
+            awaitAnyPart(requests);
+        }
+    }
+
+    /**
+     * MPI_Testany: if an active request is complete, it becomes inactive.
+     *
+     * @param requests the requests.
+     * @return its index, {@link MPI#UNDEFINED} if none is complete or none is active.
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public static int testAny(final Request[] requests) throws MPIException
+    {
+        final Status status = testAnyStatus(requests);
+        return null == status ? MPI.UNDEFINED : status.getIndex();
+    }
+
+    /**
+     * MPI_Testany: if an active request is complete, it becomes inactive.
+     *
+     * @param requests the requests.
+     * @return its status with its index; an empty status with index UNDEFINED if none is active; null if none
+     * is complete.
+     * @throws MPIException the operation's error, under ERRORS_RETURN.
+     */
+    public static Status testAnyStatus(final Request[] requests) throws MPIException
+    {
+        boolean active = false;
+        for (int i = 0; i < requests.length; i++)
+        {
+            final Request request = requests[i];
+            if (null != request && null != request.parts)
+            {
+                active = true;
+                if (request.test())
+                {
+                    return request.lastStatus().withIndex(i);
+                }
+            }
+        }
+        return active ? null : emptyStatus();
+    }
+
+    /**
+     * MPI_Waitall: block until every request completes; all become inactive.
+     *
+     * @param requests the requests.
+     * @throws MPIException the first error, under ERRORS_RETURN, once all have completed.
+     */
+    public static void waitAll(final Request[] requests) throws MPIException
+    {
+        waitAllStatus(requests);
+    }
+
+    /**
+     * MPI_Waitall: block until every request completes; all become inactive.
+     *
+     * @param requests the requests.
+     * @return their statuses, in order; empty statuses for requests that were inactive.
+     * @throws MPIException the first error, under ERRORS_RETURN, once all have completed.
+     */
+    public static Status[] waitAllStatus(final Request[] requests) throws MPIException
+    {
+        final Status[] statuses = new Status[requests.length];
+        MPIException first = null;
+        for (int i = 0; i < requests.length; i++)
+        {
+            try
+            {
+                statuses[i] = null == requests[i] ? emptyStatus() : requests[i].waitStatus();
+            }
+            catch (final MPIException ex)
+            {
+                first = null == first ? ex : first;
+            }
+        }
+        if (null != first)
+        {
+            throw first;
+        }
+        return statuses;
+    }
+
+    /**
+     * MPI_Testall: if every request is complete, all become inactive.
+     *
+     * @param requests the requests.
+     * @return true if all are complete.
+     * @throws MPIException an operation's error, under ERRORS_RETURN.
+     */
+    public static boolean testAll(final Request[] requests) throws MPIException
+    {
+        return null != testAllStatus(requests);
+    }
+
+    /**
+     * MPI_Testall: if every request is complete, all become inactive.
+     *
+     * @param requests the requests.
+     * @return their statuses if all are complete, else null (and none becomes inactive).
+     * @throws MPIException an operation's error, under ERRORS_RETURN.
+     */
+    public static Status[] testAllStatus(final Request[] requests) throws MPIException
+    {
+        for (final Request request : requests)
+        {
+            if (null != request && null != request.parts && null == request.getStatus())
+            {
+                return null;
+            }
+        }
+        return waitAllStatus(requests);
+    }
+
+    /**
+     * MPI_Waitsome: block until at least one active request completes; those complete become inactive.
+     *
+     * @param requests the requests.
+     * @return the indices of the completed requests, or null if none is active (MPI_UNDEFINED).
+     * @throws MPIException an operation's error, under ERRORS_RETURN.
+     */
+    public static int[] waitSome(final Request[] requests) throws MPIException
+    {
+        return indices(waitSomeStatus(requests));
+    }
+
+    /**
+     * MPI_Waitsome: block until at least one active request completes; those complete become inactive.
+     *
+     * @param requests the requests.
+     * @return the statuses of the completed requests with their indices, or null if none is active.
+     * @throws MPIException an operation's error, under ERRORS_RETURN.
+     */
+    public static Status[] waitSomeStatus(final Request[] requests) throws MPIException
+    {
+        while (true)
+        {
+            final Status[] done = testSomeStatus(requests);
+            if (null == done || done.length > 0)
+            {
+                return done;
+            }
+            awaitAnyPart(requests);
+        }
+    }
+
+    /**
+     * MPI_Testsome: the active requests that are complete become inactive.
+     *
+     * @param requests the requests.
+     * @return their indices, possibly none, or null if none is active.
+     * @throws MPIException an operation's error, under ERRORS_RETURN.
+     */
+    public static int[] testSome(final Request[] requests) throws MPIException
+    {
+        return indices(testSomeStatus(requests));
+    }
+
+    /**
+     * MPI_Testsome: the active requests that are complete become inactive.
+     *
+     * @param requests the requests.
+     * @return their statuses with their indices, possibly none, or null if none is active.
+     * @throws MPIException an operation's error, under ERRORS_RETURN.
+     */
+    public static Status[] testSomeStatus(final Request[] requests) throws MPIException
+    {
+        final Status[] done = new Status[requests.length];
+        int count = 0;
+        boolean active = false;
+        for (int i = 0; i < requests.length; i++)
+        {
+            final Request request = requests[i];
+            if (null != request && null != request.parts)
+            {
+                active = true;
+                if (request.test())
+                {
+                    done[count++] = request.lastStatus().withIndex(i);
+                }
+            }
+        }
+        return active ? Arrays.copyOf(done, count) : null;
+    }
+
+    /**
+     * Block, with the runtime's idle strategy, until some runtime request of the active requests completes.
+     */
+    private static void awaitAnyPart(final Request[] requests) throws MPIException
+    {
+        final java.util.List<io.jmpi.Request> pending = new java.util.ArrayList<>();
+        Comm owner = null;
+        for (final Request request : requests)
+        {
+            if (null != request && null != request.parts)
+            {
+                owner = request.comm;
+                for (final io.jmpi.Request part : request.parts)
+                {
+                    if (!part.isComplete())
+                    {
+                        pending.add(part);
+                    }
+                }
+            }
+        }
+        if (pending.isEmpty())
+        {
+            return;
+        }
+        try
+        {
+            io.jmpi.Request.waitAny(pending.toArray(new io.jmpi.Request[0]));
+        }
+        catch (final MpiException ex)
+        {
+            throw owner.raise(ex);
+        }
+    }
+
+    /**
+     * Make the request inactive after its operation completed: unpack what it received, keep its status.
+     */
+    void finish()
+    {
+        final io.jmpi.Request[] completed = parts;
+        final Runnable received = completion;
+        status = statusOf(completed);
+        inactive();
+        if (null != received)
+        {
+            received.run();
+        }
+    }
+
+    private void inactive()
+    {
+        parts = null;
+        completion = null;
+    }
+
+    void restart(final io.jmpi.Request[] started, final Runnable onCompletion)
+    {
+        parts = started;
+        completion = onCompletion;
+    }
+
+    private Status lastStatus()
+    {
+        return null == status ? emptyStatus() : status;
+    }
+
+    private static Status statusOf(final io.jmpi.Request[] parts)
+    {
+        return 0 == parts.length ? emptyStatus() : Status.of(parts[0].status());
+    }
+
+    static Status emptyStatus()
+    {
+        return new Status(MPI.ANY_SOURCE, MPI.ANY_TAG, MPI.SUCCESS, 0, false);
+    }
+
+    static io.jmpi.Request[] none()
+    {
+        return NONE;
+    }
+
+    private static int[] indices(final Status[] statuses)
+    {
+        if (null == statuses)
+        {
+            return null;
+        }
+        final int[] indices = new int[statuses.length];
+        for (int i = 0; i < statuses.length; i++)
+        {
+            indices[i] = statuses[i].getIndex();
+        }
+        return indices;
+    }
+}
