@@ -50,14 +50,14 @@ class ExamplesTest
     void osuLatency()
     {
         checkTable(JobRunner.run(2, OsuLatency.class, "-m", "64", "-i", "20", "-x", "2").assertSuccess(),
-            "# OSU MPI Latency Test", "Latency (us)", List.of(0, 1, 2, 4, 8, 16, 32, 64));
+            "# OSU MPI Latency Test v7.4", "Latency (us)", List.of(0, 1, 2, 4, 8, 16, 32, 64));
     }
 
     @Test
     void osuBandwidth()
     {
         checkTable(JobRunner.run(2, OsuBandwidth.class, "-m", "4096", "-i", "3", "-x", "1").assertSuccess(),
-            "# OSU MPI Bandwidth Test", "Bandwidth (MB/s)", List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024,
+            "# OSU MPI Bandwidth Test v7.4", "Bandwidth (MB/s)", List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024,
                 2048, 4096));
     }
 
@@ -65,14 +65,29 @@ class ExamplesTest
     void osuBcastOnThreeRanks()
     {
         checkTable(JobRunner.run(3, OsuBcast.class, "-m", "16", "-i", "10", "-x", "1").assertSuccess(),
-            "# OSU MPI Broadcast Latency Test", "Avg Latency(us)", List.of(1, 2, 4, 8, 16));
+            "# OSU MPI Broadcast Latency Test v7.4", "Avg Latency(us)", List.of(1, 2, 4, 8, 16));
     }
 
     @Test
     void osuAllreduceOnFourRanks()
     {
         checkTable(JobRunner.run(4, OsuAllreduce.class, "-m", "64", "-i", "10", "-x", "1").assertSuccess(),
-            "# OSU MPI Allreduce Latency Test", "Avg Latency(us)", List.of(4, 8, 16, 32, 64));
+            "# OSU MPI Allreduce Latency Test v7.4", "Avg Latency(us)", List.of(4, 8, 16, 32, 64));
+    }
+
+    @Test
+    void osuHelpAndAWrongRankCountAreOneLineFromRankZero()
+    {
+        final JobResult help = JobRunner.run(2, OsuLatency.class, "-h").assertSuccess();
+        assertEquals("Usage: osu_latency [options]", help.linesOfRank(0).get(0), help.toString());
+        assertEquals(List.of(), help.linesOfRank(1), help.toString());
+        assertTrue(help.stderr().isEmpty(), help.toString());
+
+        final JobResult three = JobRunner.run(3, OsuBandwidth.class);
+        assertEquals(1, three.exitCode(), three.toString());
+        assertEquals(List.of("This test requires exactly two processes"), three.linesOfRank(0), three.toString());
+        assertEquals(List.of(), three.linesOfRank(1), three.toString());
+        assertTrue(three.stderrLines().stream().noneMatch(line -> line.contains("Exception")), three.toString());
     }
 
     private static void checkTable(final JobResult result, final String title, final String column,
@@ -81,11 +96,11 @@ class ExamplesTest
         final List<String> lines = result.linesOfRank(0);
         assertEquals(sizes.size() + 2, lines.size(), result.toString());
         assertEquals(title, lines.get(0));
-        assertEquals(String.format("%-10s%18s", "# Size", column), lines.get(1));
+        assertEquals(String.format("%-10s%20s", "# Size", column), lines.get(1));
         for (int i = 0; i < sizes.size(); i++)
         {
             final String row = lines.get(i + 2);
-            assertEquals(28, row.length(), row);
+            assertEquals(30, row.length(), row);
             assertTrue(ROW.matcher(row).matches(), row);
             assertEquals(sizes.get(i), Integer.parseInt(row.substring(0, 10).trim()), row);
             assertTrue(Double.parseDouble(row.substring(10).trim()) >= 0, row);

@@ -22,8 +22,9 @@ public final class OsuAllreduce
      */
     public static void main(final String[] args) throws MPIException
     {
-        final OsuSchedule schedule = OsuSchedule.collective(args, Float.BYTES);
         MPI.Init(args);
+        final OsuSchedule schedule = OsuStart.schedule(MPI.COMM_WORLD, args, "osu_allreduce", false,
+            options -> OsuSchedule.collective(options, Float.BYTES));
         final float[] contribution = new float[schedule.maxSize() / Float.BYTES];
         final float[] result = new float[contribution.length];
         OsuCollective.measure(MPI.COMM_WORLD, schedule, "OSU MPI Allreduce Latency Test",

@@ -30,10 +30,9 @@ public final class OsuBandwidth
      */
     public static void main(final String[] args) throws MPIException
     {
-        final OsuSchedule schedule = OsuSchedule.bandwidth(args);
         MPI.Init(args);
         final Intracomm world = MPI.COMM_WORLD;
-        Ranks.requireTwo(world, "osu bandwidth");
+        final OsuSchedule schedule = OsuStart.schedule(world, args, "osu_bw", true, OsuSchedule::bandwidth);
         final int rank = world.getRank();
         final int peer = 1 - rank;
         final ByteBuffer buffer = MPI.newByteBuffer(schedule.maxSize());

@@ -22,8 +22,9 @@ public final class OsuBcast
      */
     public static void main(final String[] args) throws MPIException
     {
-        final OsuSchedule schedule = OsuSchedule.collective(args, 1);
         MPI.Init(args);
+        final OsuSchedule schedule = OsuStart.schedule(MPI.COMM_WORLD, args, "osu_bcast", false,
+            options -> OsuSchedule.collective(options, 1));
         final byte[] buffer = new byte[schedule.maxSize()];
         OsuCollective.measure(MPI.COMM_WORLD, schedule, "OSU MPI Broadcast Latency Test",
             size -> MPI.COMM_WORLD.bcast(buffer, size, MPI.BYTE, 0));

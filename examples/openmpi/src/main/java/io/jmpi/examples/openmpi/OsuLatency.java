@@ -25,10 +25,9 @@ public final class OsuLatency
      */
     public static void main(final String[] args) throws MPIException
     {
-        final OsuSchedule schedule = OsuSchedule.latency(args);
         MPI.Init(args);
         final Intracomm world = MPI.COMM_WORLD;
-        Ranks.requireTwo(world, "osu latency");
+        final OsuSchedule schedule = OsuStart.schedule(world, args, "osu_latency", true, OsuSchedule::latency);
         final int rank = world.getRank();
         final int peer = 1 - rank;
         final byte[] buffer = new byte[schedule.maxSize()];

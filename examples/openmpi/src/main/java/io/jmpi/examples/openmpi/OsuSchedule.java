@@ -96,7 +96,7 @@ final class OsuSchedule
             final String value = args[i + 1];
             switch (args[i])
             {
-                case "-m":
+                case "-m", "--message-size":
                     final int colon = value.indexOf(':');
                     if (colon >= 0)
                     {
@@ -104,11 +104,11 @@ final class OsuSchedule
                     }
                     max = number(args[i], value.substring(colon + 1));
                     break;
-                case "-i":
+                case "-i", "--iterations":
                     smallLoops = number(args[i], value);
                     largeLoops = smallLoops;
                     break;
-                case "-x":
+                case "-x", "--warmup":
                     smallSkip = number(args[i], value);
                     largeSkip = smallSkip;
                     break;
