@@ -6,12 +6,16 @@ import io.jmpi.Op;
 import io.jmpi.examples.Ring;
 import io.jmpi.launcher.JobResult;
 import io.jmpi.launcher.JobRunner;
+import io.jmpi.launcher.RunningJob;
 import io.jmpi.p2p.ExchangeTest;
 import io.jmpi.p2p.StressTest;
+import io.jmpi.slurm.SlurmTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,6 +134,23 @@ class MultiHostTest
             assertTrue(result.jrunMessages().stream().anyMatch(line ->
                 line.startsWith("jrun: rank " + rankOfHost + " ") && line.contains(" bound to core ")),
                 result.toString());
+        }
+    }
+
+    @Test
+    void standardInputReachesRankZeroThroughItsHostsAgent() throws IOException
+    {
+        TestHosts.require();
+        final List<String> args = new ArrayList<>(List.of("-np", Integer.toString(2 * TestHosts.HOSTS)));
+        args.addAll(TestHosts.jrunOptions());
+        args.add(SlurmTest.Echo.class.getName());
+        try (RunningJob job = JobRunner.start(args.toArray(new String[0])))
+        {
+            job.process().getOutputStream().write("for rank 0\n".getBytes(StandardCharsets.UTF_8));
+            job.process().getOutputStream().close();
+            final JobResult result = job.await(TIMEOUT).assertSuccess();
+            assertEquals(List.of("rank 0 read: for rank 0"), result.linesOfRank(0), result.toString());
+            assertEquals(List.of("rank 3 read: null"), result.linesOfRank(3), result.toString());
         }
     }
 
