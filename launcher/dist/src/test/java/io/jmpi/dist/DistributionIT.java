@@ -95,6 +95,18 @@ class DistributionIT
     }
 
     @Test
+    void runsThroughASymlinkInADirectoryOfThePath() throws Exception
+    {
+        final Path link = Files.createDirectories(dir.resolve("path")).resolve("jrun");
+        Files.createSymbolicLink(link, home.resolve("bin/jrun"));
+
+        final Run version = run(dir, List.of(link.toString(), "--version"));
+
+        assertEquals(0, version.exitCode, version.output);
+        assertTrue(version.output.startsWith("jrun (jmpi) "), version.output);
+    }
+
+    @Test
     void runsAnMpiJavaProgramWithTheFaceOfTheDistribution() throws Exception
     {
         final Path classes = compileAgainstTheDistribution();
