@@ -1,6 +1,7 @@
 package io.jmpi.dist;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DistributionIT
 {
+    private static final String TARBALL_PROPERTY = "jmpi.dist.tarball";
     private static final long TIMEOUT_SECONDS = 120;
     private static final String MPIJAVA_SOURCE = """
         package app;
@@ -56,9 +58,11 @@ class DistributionIT
     @BeforeAll
     static void unpack() throws Exception
     {
-        final String tarball = System.getProperty("jmpi.dist.tarball");
-        assumeTrue(null != tarball && Files.isRegularFile(Path.of(tarball)),
-            "no distribution to test (" + tarball + "): mvn package makes it, and mvn verify runs this test after");
+        final String tarball = System.getProperty(TARBALL_PROPERTY);
+        if (null == tarball || !Files.isRegularFile(Path.of(tarball)))
+        {
+            return;
+        }
         examplesJar = Path.of(System.getProperty("jmpi.examples.jar"));
 
         final Run untar = run(dir, List.of("tar", "xzf", tarball, "-C", dir.toString()));
@@ -67,6 +71,16 @@ class DistributionIT
         {
             home = top.filter(path -> path.getFileName().toString().startsWith("jmpi-")).findFirst().orElseThrow();
         }
+    }
+
+    /**
+     * Each test is skipped, with the reason in the report, rather than the class vanishing from it.
+     */
+    @BeforeEach
+    void needsTheDistribution()
+    {
+        assumeTrue(null != home, "no distribution to test (" + System.getProperty(TARBALL_PROPERTY) +
+            "): mvn package makes it, and mvn verify runs this test after");
     }
 
     @Test
