@@ -15,9 +15,9 @@ import java.util.List;
  * <p>
  * Agrona's {@code UnsafeApi} is compiled against {@code jdk.internal.misc.Unsafe}, so without the export the first
  * buffer jmpi wraps fails with an {@link IllegalAccessError} deep in Agrona; the check turns that into one message
- * that names the flags. The opens only speed up reflective paths that Aeron and Agrona do without, so their
- * absence alone is no error. The flags cannot be granted from inside the JVM: only the command line,
- * {@code JDK_JAVA_OPTIONS}, or the manifest of the jar {@code java -jar} runs can give them.
+ * that names the flags. Nothing fails to link without the opens (a singleton runs with the export alone), so their
+ * absence alone is no error; jrun gives them all the same. The flags cannot be granted from inside the JVM: only the
+ * command line, {@code JDK_JAVA_OPTIONS}, or the manifest of the jar {@code java -jar} runs can give them.
  */
 final class JdkAccess
 {
