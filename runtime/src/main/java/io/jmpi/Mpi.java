@@ -164,7 +164,8 @@ public final class Mpi implements AutoCloseable
      *
      * @param args the program's arguments, accepted for symmetry with MPI_Init and not modified.
      * @return the runtime; close it last (MPI_Finalize).
-     * @throws MpiException ERR_OTHER if the runtime is already initialised in this process, or the job cannot be
+     * @throws MpiException ERR_OTHER if the runtime is already initialised in this process, the JVM lacks the
+     *                      flags that Aeron and Agrona need (the message names them), or the job cannot be
      *                      joined; ERR_ARG if {@link #SERIAL_FILTER_PROPERTY} is not a valid filter or
      *                      {@link #UNEXPECTED_LIMIT_PROPERTY} not a positive number.
      */
@@ -174,6 +175,7 @@ public final class Mpi implements AutoCloseable
         {
             throw new MpiException(ErrorClass.ERR_OTHER, "jmpi is already initialised in this process");
         }
+        JdkAccess.check();
         ObjectFilter.checkConfigured();
         unexpectedLimit();
         try
@@ -562,7 +564,8 @@ public final class Mpi implements AutoCloseable
         if (!hasCollectiveProvider())
         {
             throw new MpiException(ErrorClass.ERR_OTHER, "no collectives provider on the class path: " +
-                "add the jmpi-collectives module (jrun puts it on the class path of every rank)");
+                "add the jmpi-collectives module (the artifact io.jmpi:jmpi brings it with the runtime; jrun puts " +
+                "it on the class path of every rank)");
         }
         return collectiveProvider;
     }
