@@ -222,7 +222,25 @@ public final class JobRunner
         return command;
     }
 
+    /**
+     * Start jrun with something on its standard input, which then ends, and return at once.
+     *
+     * @param input    what jrun reads on its standard input (and passes to rank 0).
+     * @param jrunArgs the whole jrun command line.
+     * @return the running jrun; close it to make sure it ends.
+     */
+    public static RunningJob startWithInput(final byte[] input, final String... jrunArgs)
+    {
+        return startWith(null, System.getProperty("java.class.path"), input, jrunArgs);
+    }
+
     private static RunningJob startWith(final Path workingDirectory, final String jrunClassPath,
+        final String... jrunArgs)
+    {
+        return startWith(workingDirectory, jrunClassPath, new byte[0], jrunArgs);
+    }
+
+    private static RunningJob startWith(final Path workingDirectory, final String jrunClassPath, final byte[] input,
         final String... jrunArgs)
     {
         final ProcessBuilder builder = new ProcessBuilder(jrunCommand(jrunClassPath, jrunArgs));
@@ -234,7 +252,7 @@ public final class JobRunner
         builder.environment().remove("CLASSPATH");
         try
         {
-            return new RunningJob(builder.start());
+            return new RunningJob(builder.start(), input);
         }
         catch (final IOException ex)
         {

@@ -2,6 +2,7 @@ package io.jmpi.launcher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -25,9 +26,17 @@ public final class RunningJob implements AutoCloseable
 
     RunningJob(final Process process)
     {
+        this(process, new byte[0]);
+    }
+
+    /**
+     * @param input what the process reads on its standard input, which then ends.
+     */
+    RunningJob(final Process process, final byte[] input)
+    {
         this.process = process;
         // rank 0 reads jrun's standard input: give it an end rather than a pipe nobody writes to
-        closeInput(process);
+        giveInput(process, input);
         this.stdout = new Collector(process.getInputStream(), "stdout");
         this.stderr = new Collector(process.getErrorStream(), "stderr");
     }
@@ -161,11 +170,11 @@ public final class RunningJob implements AutoCloseable
         }
     }
 
-    private static void closeInput(final Process process)
+    private static void giveInput(final Process process, final byte[] input)
     {
-        try
+        try (OutputStream in = process.getOutputStream())
         {
-            process.getOutputStream().close();
+            in.write(input);
         }
         catch (final IOException ex)
         {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -138,16 +137,15 @@ class MultiHostTest
     }
 
     @Test
-    void standardInputReachesRankZeroThroughItsHostsAgent() throws IOException
+    void standardInputReachesRankZeroThroughItsHostsAgent()
     {
         TestHosts.require();
         final List<String> args = new ArrayList<>(List.of("-np", Integer.toString(2 * TestHosts.HOSTS)));
         args.addAll(TestHosts.jrunOptions());
         args.add(SlurmTest.Echo.class.getName());
-        try (RunningJob job = JobRunner.start(args.toArray(new String[0])))
+        try (RunningJob job = JobRunner.startWithInput("for rank 0\n".getBytes(StandardCharsets.UTF_8),
+            args.toArray(new String[0])))
         {
-            job.process().getOutputStream().write("for rank 0\n".getBytes(StandardCharsets.UTF_8));
-            job.process().getOutputStream().close();
             final JobResult result = job.await(TIMEOUT).assertSuccess();
             assertEquals(List.of("rank 0 read: for rank 0"), result.linesOfRank(0), result.toString());
             assertEquals(List.of("rank 3 read: null"), result.linesOfRank(3), result.toString());

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * jrun inside a real Slurm allocation, as mpirun runs there: without {@code -np} or {@code --launch-agent} it takes
  * the allocation's tasks, in {@code salloc} and in an {@code sbatch} job, and standard input reaches rank 0.
  */
-class SlurmTest
+public class SlurmTest
 {
     private static final long JOB_TIMEOUT_S = 180;
 
