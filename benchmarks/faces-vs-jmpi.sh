@@ -92,7 +92,7 @@ run()
         sed 's/^/    /' "$file.raw" >&2
         die "$program on $side failed"
     fi
-    awk '/^[0-9]/ { print $1, $2 }' "$file.raw" > "$file"
+    awk '/^[0-9]+ +[0-9.]+$/ { print $1, $2 }' "$file.raw" > "$file"
     [ -s "$file" ] || { sed 's/^/    /' "$file.raw" >&2; die "$program on $side printed no figure"; }
 }
 
@@ -139,7 +139,7 @@ for entry in "${programs[@]}"; do
             for (i = 1; i <= sizes; i++) {
                 s = order[i]
                 a = median(figures["jmpi", s]); b = median(figures["face", s])
-                printf "| %s | %.2f | %.2f | %s |\n", s, a, b, a > 0 ? sprintf("%.2f", b / a) : "n/a"
+                printf "| %s | %.2f | %.2f | %s |\n", s, a, b, (a > 0 ? sprintf("%.2f", b / a) : "n/a")
             }
         }' "$out/$program.all"
 done
