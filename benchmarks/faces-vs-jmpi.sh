@@ -86,14 +86,16 @@ run()
 {
     local side="$1" program="$2" np="$3" jar="$4" class="$5" rep="$6"
     local file="$out/$program-$side-$rep"
+    # the job's whole output, kept apart from the figures that the tables glob for
+    local raw="$out/raw-$program-$side-$rep"
     echo "faces-vs-jmpi: $program, $side, run $rep ..." >&2
     if ! "$repo/bin/jrun" -np "$np" --no-prefix --timeout "$RUN_TIMEOUT_SECONDS" -cp "$jar" "$class" \
-        "${osu_options[@]}" > "$file.raw" 2>&1; then
-        sed 's/^/    /' "$file.raw" >&2
+        "${osu_options[@]}" > "$raw" 2>&1; then
+        sed 's/^/    /' "$raw" >&2
         die "$program on $side failed"
     fi
-    awk '/^[0-9]+ +[0-9.]+$/ { print $1, $2 }' "$file.raw" > "$file"
-    [ -s "$file" ] || { sed 's/^/    /' "$file.raw" >&2; die "$program on $side printed no figure"; }
+    awk '/^[0-9]+ +[0-9.]+$/ { print $1, $2 }' "$raw" > "$file"
+    [ -s "$file" ] || { sed 's/^/    /' "$raw" >&2; die "$program on $side printed no figure"; }
 }
 
 programs=(OsuLatency:2 OsuBandwidth:2 OsuBcast:4 OsuAllreduce:4)
