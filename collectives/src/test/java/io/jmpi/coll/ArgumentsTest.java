@@ -87,7 +87,7 @@ class ArgumentsTest
     {
         assertError(ErrorClass.ERR_OP, "null", () -> Arguments.op(null, Datatype.INT, 1));
         assertError(ErrorClass.ERR_OP, "BOOLEAN", () -> Arguments.op(Op.PROD, Datatype.BOOLEAN, 1));
-        assertError(ErrorClass.ERR_COUNT, "even", () -> Arguments.op(Op.MAXLOC, Datatype.FLOAT, 5));
+        assertError(ErrorClass.ERR_COUNT, "must be a multiple of it", () -> Arguments.op(Op.MAXLOC, Datatype.FLOAT, 5));
         Arguments.op(Op.LXOR, Datatype.BOOLEAN, 5);
     }
 
