@@ -58,19 +58,28 @@ final class Jvm
 
             final String text = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                 .collect(Collectors.joining(" "));
-            final List<String> flags = new ArrayList<>(List.of(text.trim().split("\\s+")));
-            // agents and ranks put job directories where jrun does
-            final String jobRoot = System.getProperty(EmbeddedDriver.JOB_ROOT_PROPERTY);
-            if (null != jobRoot)
-            {
-                flags.add("-D" + EmbeddedDriver.JOB_ROOT_PROPERTY + "=" + jobRoot);
-            }
-            return List.copyOf(flags);
+            return List.of(text.trim().split("\\s+"));
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * @return {@link #flags()}, and the job root of this JVM when one is set, so that the JVMs jrun starts (agents,
+     * ranks) put job directories where jrun does.
+     */
+    static List<String> jobFlags()
+    {
+        final String jobRoot = System.getProperty(EmbeddedDriver.JOB_ROOT_PROPERTY);
+        if (null == jobRoot)
+        {
+            return flags();
+        }
+        final List<String> flags = new ArrayList<>(flags());
+        flags.add("-D" + EmbeddedDriver.JOB_ROOT_PROPERTY + "=" + jobRoot);
+        return flags;
     }
 
     /**

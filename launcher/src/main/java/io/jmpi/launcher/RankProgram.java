@@ -81,7 +81,7 @@ record RankProgram(String mainClass, String classPath, List<String> jvmArgs, Lis
     {
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
-        command.addAll(Jvm.flags());
+        command.addAll(Jvm.jobFlags());
         if (jvmArgs.stream().noneMatch(Jvm::choosesClassDataSharing))
         {
             command.addAll(Jvm.classDataSharing());

@@ -187,7 +187,7 @@ final class RemoteJob implements AutoCloseable
     {
         final List<String> jvm = new ArrayList<>();
         jvm.add(Jvm.executable());
-        jvm.addAll(Jvm.flags());
+        jvm.addAll(Jvm.jobFlags());
         jvm.add("-cp");
         jvm.add(System.getProperty("java.class.path"));
         jvm.add(HostAgent.class.getName());

@@ -214,7 +214,7 @@ public final class JobRunner
     {
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
-        command.addAll(Jvm.flags());
+        command.addAll(Jvm.jobFlags());
         command.add("-cp");
         command.add(jrunClassPath);
         command.add(Jrun.class.getName());
@@ -291,7 +291,7 @@ public final class JobRunner
     {
         final List<String> command = new ArrayList<>();
         command.add(Jvm.executable());
-        command.addAll(Jvm.flags());
+        command.addAll(Jvm.jobFlags());
         command.add("-cp");
         command.add(classPath);
         command.add(mainClass.getName());
