@@ -66,7 +66,8 @@ class JobFilesTest
         JobFiles.mapNewFile(new File(directory, "page"), 4096, true);
 
         final long deadline = System.nanoTime() + CONNECT_TIMEOUT_NS;
-        while (!udpSubscription.isConnected() && System.nanoTime() < deadline)
+        // the image's handler runs on the client's conductor, after the subscription may already say connected
+        while ((!udpSubscription.isConnected() || noImageYet(images)) && System.nanoTime() < deadline)
         {
             Thread.sleep(1);
         }
@@ -90,6 +91,14 @@ class JobFilesTest
                 assertEquals(Files.isDirectory(path) ? JobFiles.DIRECTORY_MODE : JobFiles.FILE_MODE, mode,
                     path.toString());
             }
+        }
+    }
+
+    private static boolean noImageYet(final List<Long> images)
+    {
+        synchronized (images)
+        {
+            return images.isEmpty();
         }
     }
 }
