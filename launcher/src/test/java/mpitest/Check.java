@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Result checks for the mpiJava test programs: a wrong result prints what was expected and ends the rank with exit
- * code 1, so that jrun fails the job.
+ * Result checks for the test programs of both API faces (mpiJava here, Open MPI's in examples/openmpi through the
+ * launcher's test jar): a wrong result prints what was expected and ends the rank with exit code 1, so that jrun
+ * fails the job.
  */
-final class Check
+public final class Check
 {
     private Check()
     {
     }
 
-    static void that(final boolean condition, final String what)
+    public static void that(final boolean condition, final String what)
     {
         if (!condition)
         {
@@ -21,7 +22,7 @@ final class Check
         }
     }
 
-    static void equal(final long expected, final long actual, final String what)
+    public static void equal(final long expected, final long actual, final String what)
     {
         if (expected != actual)
         {
@@ -29,7 +30,7 @@ final class Check
         }
     }
 
-    static void equal(final double expected, final double actual, final String what)
+    public static void equal(final double expected, final double actual, final String what)
     {
         if (Math.abs(expected - actual) > 1e-9 * Math.max(1.0, Math.abs(expected)))
         {
@@ -37,7 +38,7 @@ final class Check
         }
     }
 
-    static void equal(final Object expected, final Object actual, final String what)
+    public static void equal(final Object expected, final Object actual, final String what)
     {
         if (!Objects.deepEquals(expected, actual))
         {
@@ -45,7 +46,7 @@ final class Check
         }
     }
 
-    static void fail(final String what)
+    public static void fail(final String what)
     {
         System.err.println("FAILED: " + what);
         new AssertionError(what).printStackTrace();

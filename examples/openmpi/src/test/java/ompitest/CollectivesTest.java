@@ -12,6 +12,7 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Op;
 import mpi.UserFunction;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

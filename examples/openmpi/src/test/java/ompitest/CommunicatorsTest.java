@@ -6,6 +6,7 @@ import mpi.Group;
 import mpi.Info;
 import mpi.Intracomm;
 import mpi.MPI;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

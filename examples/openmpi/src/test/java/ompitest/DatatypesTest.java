@@ -7,6 +7,7 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import mpi.Struct;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

@@ -4,6 +4,7 @@ import io.jmpi.launcher.JobRunner;
 import mpi.Comm;
 import mpi.MPI;
 import mpi.MPIException;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.io.Serializable;

@@ -4,6 +4,7 @@ import io.jmpi.launcher.JobRunner;
 import mpi.Intercomm;
 import mpi.Intracomm;
 import mpi.MPI;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -6,6 +6,7 @@ import mpi.Datatype;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.Request;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

@@ -9,6 +9,7 @@ import mpi.Message;
 import mpi.Prequest;
 import mpi.Request;
 import mpi.Status;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Array;

@@ -7,6 +7,7 @@ import mpi.MPIException;
 import mpi.Prequest;
 import mpi.Request;
 import mpi.Status;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.nio.IntBuffer;

@@ -9,6 +9,7 @@ import mpi.GraphParms;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.ShiftParms;
+import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
 import java.nio.IntBuffer;
