@@ -6,9 +6,12 @@ import io.jmpi.examples.openmpi.OsuBandwidth;
 import io.jmpi.examples.openmpi.OsuBcast;
 import io.jmpi.examples.openmpi.OsuLatency;
 import io.jmpi.examples.openmpi.Ring;
+import io.jmpi.examples.openmpi.Stencil2D;
 import io.jmpi.launcher.JobResult;
 import io.jmpi.launcher.JobRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -44,6 +47,16 @@ class ExamplesTest
             "Process 0 decremented value: 2", "Process 0 decremented value: 1", "Process 0 decremented value: 0",
             "Process 0 exiting"), result.linesOfRank(0));
         assertEquals(List.of("Process 3 exiting"), result.linesOfRank(3));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "4, 2x2", "6, 3x2" })
+    void stencilOnACartesianGridMatchesTheSerialIteration(final int ranks, final String grid)
+    {
+        // 51 points split unevenly over 2 processes
+        final JobResult result = JobRunner.run(ranks, Stencil2D.class, "51", "150").assertSuccess();
+        assertEquals(List.of("stencil 51x51 on " + grid + " ranks, 150 steps: max difference from serial 0.0"),
+            result.linesOfRank(0), result.toString());
     }
 
     @Test
