@@ -42,7 +42,7 @@ class MpjExpressTest
         final JobResult result = JobRunner.run(2, Fatal.class);
         assertEquals(6, result.exitCode(), result.toString());
         assertTrue(result.stderr().contains("ERR_RANK"), result.toString());
-        assertTrue(result.stderr().contains("MPI.ERRORS_ARE_FATAL"), result.toString());
+        assertTrue(result.stderr().contains("ERRORS_ARE_FATAL"), result.toString());
         assertNotEquals(List.of("survived"), result.linesOfRank(0), result.toString());
     }
 

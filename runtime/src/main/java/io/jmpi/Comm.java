@@ -58,6 +58,9 @@ public final class Comm
     private Comm management;
     private Collectives collectives;
     private volatile boolean freed;
+    private volatile ErrorHandler errorHandler = Mpi.ERRORS_RETURN;
+    private volatile String name;
+    private final AttributeTable attributes = new AttributeTable();
     private final AtomicInteger nonblockingSequence = new AtomicInteger();
     private final ManyToManyConcurrentArrayQueue<CollectiveSchedule> schedules =
         new ManyToManyConcurrentArrayQueue<>(SCHEDULE_POOL);
@@ -137,8 +140,15 @@ public final class Comm
      */
     public int remoteSize()
     {
-        checkInter("remoteSize");
-        return worldRanks.length;
+        try
+        {
+            checkInter("remoteSize");
+            return worldRanks.length;
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("remoteSize", ex);
+        }
     }
 
     /**
@@ -147,8 +157,15 @@ public final class Comm
      */
     public Group remoteGroup()
     {
-        checkInter("remoteGroup");
-        return new Group(worldRanks, mpi.worldRank());
+        try
+        {
+            checkInter("remoteGroup");
+            return new Group(worldRanks, mpi.worldRank());
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("remoteGroup", ex);
+        }
     }
 
     /**
@@ -166,9 +183,16 @@ public final class Comm
      */
     public Comm createIntercomm(final int localLeader, final Comm peerComm, final int remoteLeader, final int tag)
     {
-        checkUsable();
-        checkIntra("createIntercomm");
-        return Intercomms.create(this, localLeader, peerComm, remoteLeader, tag);
+        try
+        {
+            checkUsable();
+            checkIntra("createIntercomm");
+            return inherit(Intercomms.create(this, localLeader, peerComm, remoteLeader, tag));
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("createIntercomm", ex);
+        }
     }
 
     /**
@@ -181,9 +205,16 @@ public final class Comm
      */
     public Comm merge(final boolean high)
     {
-        checkUsable();
-        checkInter("merge");
-        return Intercomms.merge(this, high);
+        try
+        {
+            checkUsable();
+            checkInter("merge");
+            return inherit(Intercomms.merge(this, high));
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("merge", ex);
+        }
     }
 
     /**
@@ -199,7 +230,14 @@ public final class Comm
      */
     public void send(final Object buffer, final int offset, final int count, final int destination, final int tag)
     {
-        blockingSend(buffer, offset, count, destination, tag, false);
+        try
+        {
+            blockingSend(buffer, offset, count, destination, tag, false);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("send", ex);
+        }
     }
 
     /**
@@ -214,7 +252,14 @@ public final class Comm
      */
     public void ssend(final Object buffer, final int offset, final int count, final int destination, final int tag)
     {
-        blockingSend(buffer, offset, count, destination, tag, true);
+        try
+        {
+            blockingSend(buffer, offset, count, destination, tag, true);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ssend", ex);
+        }
     }
 
     /**
@@ -229,9 +274,16 @@ public final class Comm
      */
     public Status recv(final Object buffer, final int offset, final int count, final int source, final int tag)
     {
-        final Status status = new Status();
-        recv(buffer, offset, count, source, tag, status);
-        return status;
+        try
+        {
+            final Status status = new Status();
+            recv(buffer, offset, count, source, tag, status);
+            return status;
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("recv", ex);
+        }
     }
 
     /**
@@ -247,17 +299,24 @@ public final class Comm
     public void recv(
         final Object buffer, final int offset, final int count, final int source, final int tag, final Status status)
     {
-        final ThreadState state = mpi.threadState();
-        final RecvOp op = state.recv;
-        final Datatype type = prepareRecv(op, buffer, offset, count, source, tag);
-        if (Mpi.PROC_NULL == source)
+        try
         {
-            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, type);
-            return;
+            final ThreadState state = mpi.threadState();
+            final RecvOp op = state.recv;
+            final Datatype type = prepareRecv(op, buffer, offset, count, source, tag);
+            if (Mpi.PROC_NULL == source)
+            {
+                status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, type);
+                return;
+            }
+            engine.start(op);
+            await(state, op, "recv", source, tag);
+            completeRecv(op, type, status);
         }
-        engine.start(op);
-        await(state, op, "recv", source, tag);
-        completeRecv(op, type, status);
+        catch (final MpiException ex)
+        {
+            throw failed("recv", ex);
+        }
     }
 
     /**
@@ -272,7 +331,14 @@ public final class Comm
      */
     public Request isend(final Object buffer, final int offset, final int count, final int destination, final int tag)
     {
-        return startSend(buffer, offset, count, destination, tag, false);
+        try
+        {
+            return startSend(buffer, offset, count, destination, tag, false);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("isend", ex);
+        }
     }
 
     /**
@@ -287,7 +353,14 @@ public final class Comm
      */
     public Request issend(final Object buffer, final int offset, final int count, final int destination, final int tag)
     {
-        return startSend(buffer, offset, count, destination, tag, true);
+        try
+        {
+            return startSend(buffer, offset, count, destination, tag, true);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("issend", ex);
+        }
     }
 
     /**
@@ -302,14 +375,21 @@ public final class Comm
      */
     public Request irecv(final Object buffer, final int offset, final int count, final int source, final int tag)
     {
-        final RecvOp op = new RecvOp();
-        final Datatype type = prepareRecv(op, buffer, offset, count, source, tag);
-        if (Mpi.PROC_NULL == source)
+        try
         {
-            return Request.completedNull(this, type);
+            final RecvOp op = new RecvOp();
+            final Datatype type = prepareRecv(op, buffer, offset, count, source, tag);
+            if (Mpi.PROC_NULL == source)
+            {
+                return Request.completedNull(this, type);
+            }
+            engine.start(op);
+            return new Request(this, op, type);
         }
-        engine.start(op);
-        return new Request(this, op, type);
+        catch (final MpiException ex)
+        {
+            throw failed("irecv", ex);
+        }
     }
 
     /**
@@ -325,25 +405,32 @@ public final class Comm
      */
     public void bsend(final Object buffer, final int offset, final int count, final int destination, final int tag)
     {
-        final SendOp region = mpi.threadState().send;
-        prepareSend(region, buffer, offset, count, destination, tag, false);
-        if (Mpi.PROC_NULL == destination)
+        try
         {
-            return;
+            final SendOp region = mpi.threadState().send;
+            prepareSend(region, buffer, offset, count, destination, tag, false);
+            if (Mpi.PROC_NULL == destination)
+            {
+                return;
+            }
+            final BsendBuffer attached = mpi.bsendBuffer();
+            if (null == attached)
+            {
+                throw new MpiException(ErrorClass.ERR_BUFFER, "bsend needs a buffer: call Mpi.attachBuffer first");
+            }
+            final BufferedSend send = attached.copyIn(region.base(), region.address(), region.length());
+            if (null == send)
+            {
+                throw new MpiException(ErrorClass.ERR_BUFFER, "message of " + region.length() +
+                    " bytes does not fit in the free space of the attached bsend buffer");
+            }
+            send.envelope(worldRanks[destination], context, tag, false);
+            engine.start(send);
         }
-        final BsendBuffer attached = mpi.bsendBuffer();
-        if (null == attached)
+        catch (final MpiException ex)
         {
-            throw new MpiException(ErrorClass.ERR_BUFFER, "bsend needs a buffer: call Mpi.attachBuffer first");
+            throw failed("bsend", ex);
         }
-        final BufferedSend send = attached.copyIn(region.base(), region.address(), region.length());
-        if (null == send)
-        {
-            throw new MpiException(ErrorClass.ERR_BUFFER, "message of " + region.length() +
-                " bytes does not fit in the free space of the attached bsend buffer");
-        }
-        send.envelope(worldRanks[destination], context, tag, false);
-        engine.start(send);
     }
 
     /**
@@ -358,8 +445,15 @@ public final class Comm
      */
     public Request ibsend(final Object buffer, final int offset, final int count, final int destination, final int tag)
     {
-        bsend(buffer, offset, count, destination, tag);
-        return Request.completedNull(this, Datatype.BYTE);
+        try
+        {
+            bsend(buffer, offset, count, destination, tag);
+            return Request.completedNull(this, Datatype.BYTE);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ibsend", ex);
+        }
     }
 
     /**
@@ -383,12 +477,19 @@ public final class Comm
         final Object recvBuffer, final int recvOffset, final int recvCount, final int source, final int recvTag,
         final Status status)
     {
-        final ThreadState state = mpi.threadState();
-        final SendOp send = state.send;
-        prepareSend(send, sendBuffer, sendOffset, sendCount, destination, sendTag, false);
-        final RecvOp recv = state.recv;
-        final Datatype type = prepareRecv(recv, recvBuffer, recvOffset, recvCount, source, recvTag);
-        exchange(state, send, destination, recv, source, type, status);
+        try
+        {
+            final ThreadState state = mpi.threadState();
+            final SendOp send = state.send;
+            prepareSend(send, sendBuffer, sendOffset, sendCount, destination, sendTag, false);
+            final RecvOp recv = state.recv;
+            final Datatype type = prepareRecv(recv, recvBuffer, recvOffset, recvCount, source, recvTag);
+            exchange(state, send, destination, recv, source, type, status);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("sendrecv", ex);
+        }
     }
 
     /**
@@ -408,14 +509,21 @@ public final class Comm
         final Object buffer, final int offset, final int count, final int destination, final int sendTag,
         final int source, final int recvTag, final Status status)
     {
-        final ThreadState state = mpi.threadState();
-        final SendOp send = state.send;
-        prepareSend(send, buffer, offset, count, destination, sendTag, false);
-        final RecvOp recv = state.recv;
-        final Datatype type = prepareRecv(recv, buffer, offset, count, source, recvTag);
-        final long staged = state.stage(send.base(), send.address(), send.length());
-        send.region(state.scratch(), staged, send.length());
-        exchange(state, send, destination, recv, source, type, status);
+        try
+        {
+            final ThreadState state = mpi.threadState();
+            final SendOp send = state.send;
+            prepareSend(send, buffer, offset, count, destination, sendTag, false);
+            final RecvOp recv = state.recv;
+            final Datatype type = prepareRecv(recv, buffer, offset, count, source, recvTag);
+            final long staged = state.stage(send.base(), send.address(), send.length());
+            send.region(state.scratch(), staged, send.length());
+            exchange(state, send, destination, recv, source, type, status);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("sendrecvReplace", ex);
+        }
     }
 
     private void exchange(
@@ -460,22 +568,29 @@ public final class Comm
      */
     public Status probe(final int source, final int tag)
     {
-        final Status status = new Status();
-        final ThreadState state = mpi.threadState();
-        state.idle.reset();
-        state.block("probe", source, tag, this);
         try
         {
-            while (!iprobe(source, tag, status))
+            final Status status = new Status();
+            final ThreadState state = mpi.threadState();
+            state.idle.reset();
+            state.block("probe", source, tag, this);
+            try
             {
-                state.idle.idle(0);
+                while (!iprobe(source, tag, status))
+                {
+                    state.idle.idle(0);
+                }
             }
+            finally
+            {
+                state.unblock();
+            }
+            return status;
         }
-        finally
+        catch (final MpiException ex)
         {
-            state.unblock();
+            throw failed("probe", ex);
         }
-        return status;
     }
 
     /**
@@ -488,21 +603,29 @@ public final class Comm
      */
     public boolean iprobe(final int source, final int tag, final Status status)
     {
-        checkUsable();
-        checkSourceAndTag(source, tag);
-        if (Mpi.PROC_NULL == source)
+        try
         {
-            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            checkUsable();
+            checkSourceAndTag(source, tag);
+            if (Mpi.PROC_NULL == source)
+            {
+                status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+                return true;
+            }
+            final RecvOp op = mpi.threadState().probe;
+            if (!engine.probe(context, worldSource(source), tag, op))
+            {
+                throwIfOverflowed(source);
+                return false;
+            }
+            status.set(commRanks[op.matchedSource()], op.matchedTag(), op.messageLength(), ErrorClass.SUCCESS,
+                Datatype.BYTE);
             return true;
         }
-        final RecvOp op = mpi.threadState().probe;
-        if (!engine.probe(context, worldSource(source), tag, op))
+        catch (final MpiException ex)
         {
-            throwIfOverflowed(source);
-            return false;
+            throw failed("iprobe", ex);
         }
-        status.set(commRanks[op.matchedSource()], op.matchedTag(), op.messageLength(), ErrorClass.SUCCESS, Datatype.BYTE);
-        return true;
     }
 
     /**
@@ -515,22 +638,29 @@ public final class Comm
      */
     public Message mprobe(final int source, final int tag)
     {
-        final ThreadState state = mpi.threadState();
-        state.idle.reset();
-        state.block("mprobe", source, tag, this);
-        Message message;
         try
         {
-            while (null == (message = improbe(source, tag)))
+            final ThreadState state = mpi.threadState();
+            state.idle.reset();
+            state.block("mprobe", source, tag, this);
+            Message message;
+            try
             {
-                state.idle.idle(0);
+                while (null == (message = improbe(source, tag)))
+                {
+                    state.idle.idle(0);
+                }
             }
+            finally
+            {
+                state.unblock();
+            }
+            return message;
         }
-        finally
+        catch (final MpiException ex)
         {
-            state.unblock();
+            throw failed("mprobe", ex);
         }
-        return message;
     }
 
     /**
@@ -543,23 +673,30 @@ public final class Comm
      */
     public Message improbe(final int source, final int tag)
     {
-        checkUsable();
-        checkSourceAndTag(source, tag);
-        if (Mpi.PROC_NULL == source)
+        try
         {
+            checkUsable();
+            checkSourceAndTag(source, tag);
+            if (Mpi.PROC_NULL == source)
+            {
+                final Status status = new Status();
+                status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+                return new Message(this, null, status);
+            }
+            final MatchedMessage matched = engine.matchedProbe(context, worldSource(source), tag);
+            if (null == matched)
+            {
+                throwIfOverflowed(source);
+                return null;
+            }
             final Status status = new Status();
-            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
-            return new Message(this, null, status);
+            status.set(commRanks[matched.source()], matched.tag(), matched.length(), ErrorClass.SUCCESS, Datatype.BYTE);
+            return new Message(this, matched, status);
         }
-        final MatchedMessage matched = engine.matchedProbe(context, worldSource(source), tag);
-        if (null == matched)
+        catch (final MpiException ex)
         {
-            throwIfOverflowed(source);
-            return null;
+            throw failed("improbe", ex);
         }
-        final Status status = new Status();
-        status.set(commRanks[matched.source()], matched.tag(), matched.length(), ErrorClass.SUCCESS, Datatype.BYTE);
-        return new Message(this, matched, status);
     }
 
     /**
@@ -576,9 +713,16 @@ public final class Comm
     public void sendObjects(
         final Object[] objects, final int offset, final int count, final int destination, final int tag)
     {
-        checkObjects(objects, offset, count);
-        final byte[] bytes = ObjectCodec.encode(objects, offset, count);
-        send(bytes, 0, bytes.length, destination, tag);
+        try
+        {
+            checkObjects(objects, offset, count);
+            final byte[] bytes = ObjectCodec.encode(objects, offset, count);
+            send(bytes, 0, bytes.length, destination, tag);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("sendObjects", ex);
+        }
     }
 
     /**
@@ -595,26 +739,33 @@ public final class Comm
     public Status recvObjects(
         final Object[] objects, final int offset, final int count, final int source, final int tag)
     {
-        checkObjects(objects, offset, count);
-        final Status status = new Status();
-        if (Mpi.PROC_NULL == source)
+        try
         {
-            status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            checkObjects(objects, offset, count);
+            final Status status = new Status();
+            if (Mpi.PROC_NULL == source)
+            {
+                status.set(Mpi.PROC_NULL, Mpi.ANY_TAG, 0, ErrorClass.SUCCESS, Datatype.BYTE);
+                return status;
+            }
+            final Message message = mprobe(source, tag);
+            final byte[] bytes = new byte[message.status().bytes()];
+            final Status received = message.recv(bytes, 0, bytes.length);
+            final int objectCount = ObjectCodec.decode(bytes, 0, bytes.length, objects, offset, count);
+            status.set(received.source(), received.tag(), 0, ErrorClass.SUCCESS, Datatype.BYTE);
+            status.objectCount = Math.min(objectCount, count);
+            if (objectCount > count)
+            {
+                status.error = ErrorClass.ERR_TRUNCATE;
+                throw new MpiException(ErrorClass.ERR_TRUNCATE, objectCount + " objects from rank " +
+                    received.source() + " tag " + received.tag() + " truncated to the receive buffer's " + count);
+            }
             return status;
         }
-        final Message message = mprobe(source, tag);
-        final byte[] bytes = new byte[message.status().bytes()];
-        final Status received = message.recv(bytes, 0, bytes.length);
-        final int objectCount = ObjectCodec.decode(bytes, 0, bytes.length, objects, offset, count);
-        status.set(received.source(), received.tag(), 0, ErrorClass.SUCCESS, Datatype.BYTE);
-        status.objectCount = Math.min(objectCount, count);
-        if (objectCount > count)
+        catch (final MpiException ex)
         {
-            status.error = ErrorClass.ERR_TRUNCATE;
-            throw new MpiException(ErrorClass.ERR_TRUNCATE, objectCount + " objects from rank " + received.source() +
-                " tag " + received.tag() + " truncated to the receive buffer's " + count);
+            throw failed("recvObjects", ex);
         }
-        return status;
     }
 
     private static void checkObjects(final Object[] objects, final int offset, final int count)
@@ -635,12 +786,140 @@ public final class Comm
     }
 
     /**
+     * Set what a failed call on this communicator does (MPI_Comm_set_errhandler); see {@link ErrorHandler}.
+     *
+     * @param handler {@link Mpi#ERRORS_RETURN}, {@link Mpi#ERRORS_ARE_FATAL} or one's own.
+     * @throws MpiException ERR_ARG if handler is null.
+     */
+    public void setErrorHandler(final ErrorHandler handler)
+    {
+        if (null == handler)
+        {
+            throw failed("setErrorHandler", new MpiException(ErrorClass.ERR_ARG, "the error handler is null"));
+        }
+        errorHandler = handler;
+    }
+
+    /**
+     * @return what a failed call on this communicator does (MPI_Comm_get_errhandler).
+     */
+    public ErrorHandler errorHandler()
+    {
+        return errorHandler;
+    }
+
+    /**
+     * Hand an error to this communicator's handler (MPI_Comm_call_errhandler), for a layer over jmpi that finds
+     * errors of its own. An error the handler has seen already, raised by a call of this API, is not handled again.
+     *
+     * @param call  the call that failed, as the message of ERRORS_ARE_FATAL names it; empty for an error that
+     *              belongs to no call on a communicator.
+     * @param error the error; the caller throws it if the handler returns.
+     */
+    public void callErrorHandler(final String call, final MpiException error)
+    {
+        failed(call, error);
+    }
+
+    /**
+     * Name the communicator (MPI_Comm_set_name), as error messages and the report of blocked calls show it.
+     *
+     * @param name the name; null or empty for jmpi's own (WORLD, comm1, ...).
+     */
+    public void setName(final String name)
+    {
+        this.name = null == name || name.isEmpty() ? null : name;
+    }
+
+    /**
+     * @return the name set with {@link #setName}, or jmpi's own (MPI_Comm_get_name).
+     */
+    public String name()
+    {
+        final String given = name;
+        if (null != given)
+        {
+            return given;
+        }
+        return (0 == contextBase ? "WORLD" : "comm" + contextBase / CONTEXTS_PER_COMM) + (isInter() ? "(inter)" : "");
+    }
+
+    /**
+     * Cache a value on this communicator (MPI_Comm_set_attr), replacing (and deleting, through the key's deleter)
+     * any value cached under the same key.
+     *
+     * @param keyval the key, from {@link Keyval#create}.
+     * @param value  the value, not null.
+     * @param <T>    the type of the values.
+     * @throws MpiException ERR_KEYVAL for a predefined or freed key, ERR_ARG for a null value.
+     */
+    public <T> void setAttribute(final Keyval<T> keyval, final T value)
+    {
+        try
+        {
+            checkUsable();
+            attributes.set(this, keyval, value);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("setAttribute", ex);
+        }
+    }
+
+    /**
+     * The value cached under a key (MPI_Comm_get_attr).
+     *
+     * @param keyval a key of {@link Keyval#create} or a predefined one, such as {@link Keyval#TAG_UB}.
+     * @param <T>    the type of the values.
+     * @return the value, or null if none is cached (MPI's flag false).
+     * @throws MpiException ERR_KEYVAL for a freed key.
+     */
+    public <T> T attribute(final Keyval<T> keyval)
+    {
+        try
+        {
+            checkUsable();
+            return attributes.get(mpi, keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("attribute", ex);
+        }
+    }
+
+    /**
+     * Delete the value cached under a key (MPI_Comm_delete_attr), calling the key's deleter; nothing if none is.
+     *
+     * @param keyval the key.
+     * @throws MpiException ERR_KEYVAL for a predefined or freed key.
+     */
+    public void deleteAttribute(final Keyval<?> keyval)
+    {
+        try
+        {
+            checkUsable();
+            attributes.delete(this, keyval);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("deleteAttribute", ex);
+        }
+    }
+
+    /**
      * @return the group of this communicator's ranks (MPI_Comm_group).
      */
     public Group group()
     {
-        checkUsable();
-        return new Group(localRanks, mpi.worldRank());
+        try
+        {
+            checkUsable();
+            return new Group(localRanks, mpi.worldRank());
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("group", ex);
+        }
     }
 
     /**
@@ -650,8 +929,17 @@ public final class Comm
      */
     public Comm dup()
     {
-        checkUsable();
-        return isInter() ? Intercomms.dup(this) : CommSplitter.split(this, 0, rank);
+        try
+        {
+            checkUsable();
+            final Comm copy = inherit(isInter() ? Intercomms.dup(this) : CommSplitter.split(this, 0, rank));
+            attributes.copyInto(this, copy.attributes);
+            return copy;
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("dup", ex);
+        }
     }
 
     /**
@@ -663,13 +951,20 @@ public final class Comm
      */
     public Comm split(final int color, final int key)
     {
-        checkUsable();
-        checkIntra("split");
-        if (color < 0 && Group.UNDEFINED != color)
+        try
         {
-            throw new MpiException(ErrorClass.ERR_ARG, "color " + color + " is negative and not UNDEFINED");
+            checkUsable();
+            checkIntra("split");
+            if (color < 0 && Group.UNDEFINED != color)
+            {
+                throw new MpiException(ErrorClass.ERR_ARG, "color " + color + " is negative and not UNDEFINED");
+            }
+            return inherit(CommSplitter.split(this, color, key));
         }
-        return CommSplitter.split(this, color, key);
+        catch (final MpiException ex)
+        {
+            throw failed("split", ex);
+        }
     }
 
     /**
@@ -682,13 +977,20 @@ public final class Comm
      */
     public Comm splitShared(final int key)
     {
-        checkUsable();
-        int color = 0;
-        while (!mpi.environment().isLocal(worldRanks[color]))
+        try
         {
-            color++;
+            checkUsable();
+            int color = 0;
+            while (!mpi.environment().isLocal(worldRanks[color]))
+            {
+                color++;
+            }
+            return inherit(CommSplitter.split(this, color, key));
         }
-        return CommSplitter.split(this, color, key);
+        catch (final MpiException ex)
+        {
+            throw failed("splitShared", ex);
+        }
     }
 
     /**
@@ -700,17 +1002,24 @@ public final class Comm
      */
     public Comm create(final Group group)
     {
-        checkUsable();
-        checkIntra("create");
-        for (final int member : group.worldRanks())
+        try
         {
-            if (member >= commRanks.length || Group.UNDEFINED == commRanks[member])
+            checkUsable();
+            checkIntra("create");
+            for (final int member : group.worldRanks())
             {
-                throw new MpiException(ErrorClass.ERR_GROUP, group + " is not a subgroup of this communicator");
+                if (member >= commRanks.length || Group.UNDEFINED == commRanks[member])
+                {
+                    throw new MpiException(ErrorClass.ERR_GROUP, group + " is not a subgroup of this communicator");
+                }
             }
+            final int groupRank = group.rank();
+            return inherit(CommSplitter.split(this, Group.UNDEFINED == groupRank ? Group.UNDEFINED : 0, groupRank));
         }
-        final int groupRank = group.rank();
-        return CommSplitter.split(this, Group.UNDEFINED == groupRank ? Group.UNDEFINED : 0, groupRank);
+        catch (final MpiException ex)
+        {
+            throw failed("create", ex);
+        }
     }
 
     /**
@@ -718,23 +1027,31 @@ public final class Comm
      */
     public void free()
     {
-        checkUsable();
-        if (this == mpi.world())
+        try
         {
-            throw new MpiException(ErrorClass.ERR_COMM, "the world communicator cannot be freed");
-        }
-        freed = true;
-        synchronized (this)
-        {
-            if (null != collectives)
+            checkUsable();
+            if (this == mpi.world())
             {
-                collectives.close();
-                collectives = null;
+                throw new MpiException(ErrorClass.ERR_COMM, "the world communicator cannot be freed");
+            }
+            attributes.deleteAll(this);
+            freed = true;
+            synchronized (this)
+            {
+                if (null != collectives)
+                {
+                    collectives.close();
+                    collectives = null;
+                }
+            }
+            if (isInter())
+            {
+                localComm.free();
             }
         }
-        if (isInter())
+        catch (final MpiException ex)
         {
-            localComm.free();
+            throw failed("free", ex);
         }
     }
 
@@ -747,6 +1064,10 @@ public final class Comm
         try
         {
             collectives().barrier();
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("barrier", ex);
         }
         finally
         {
@@ -769,6 +1090,10 @@ public final class Comm
         {
             checkRoot(root);
             collectives().bcast(buffer, offset, count, root);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("bcast", ex);
         }
         finally
         {
@@ -805,6 +1130,10 @@ public final class Comm
             }
             collectives().reduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op, root);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("reduce", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -836,6 +1165,10 @@ public final class Comm
                 return;
             }
             collectives().allreduce(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("allreduce", ex);
         }
         finally
         {
@@ -871,6 +1204,10 @@ public final class Comm
                 return;
             }
             collectives().gather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("gather", ex);
         }
         finally
         {
@@ -910,6 +1247,10 @@ public final class Comm
             collectives().gatherv(
                 sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements, root);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("gatherv", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -944,6 +1285,10 @@ public final class Comm
                 return;
             }
             collectives().scatter(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount, root);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("scatter", ex);
         }
         finally
         {
@@ -982,6 +1327,10 @@ public final class Comm
             collectives().scatterv(
                 sendBuffer, sendOffset, sendCounts, displacements, recvBuffer, recvOffset, recvCount, root);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("scatterv", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -1015,6 +1364,10 @@ public final class Comm
             }
             collectives().allgather(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("allgather", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -1047,7 +1400,12 @@ public final class Comm
                         send, 0, length(send), recvBuffer, recvOffset, recvCounts, displacements));
                 return;
             }
-            collectives().allgatherv(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
+            collectives().allgatherv(
+                sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCounts, displacements);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("allgatherv", ex);
         }
         finally
         {
@@ -1082,6 +1440,10 @@ public final class Comm
             }
             collectives().alltoall(sendBuffer, sendOffset, sendCount, recvBuffer, recvOffset, recvCount);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("alltoall", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -1112,11 +1474,16 @@ public final class Comm
             if (isInPlace(sendBuffer))
             {
                 inPlace(() -> InPlace.copyAll(recvBuffer), send -> collectives().alltoallv(
-                    send, recvOffset, recvCounts, recvDisplacements, recvBuffer, recvOffset, recvCounts, recvDisplacements));
+                    send, recvOffset, recvCounts, recvDisplacements, recvBuffer, recvOffset, recvCounts,
+                    recvDisplacements));
                 return;
             }
             collectives().alltoallv(sendBuffer, sendOffset, sendCounts, sendDisplacements,
                 recvBuffer, recvOffset, recvCounts, recvDisplacements);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("alltoallv", ex);
         }
         finally
         {
@@ -1151,6 +1518,10 @@ public final class Comm
             }
             collectives().reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("reduceScatter", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -1177,6 +1548,10 @@ public final class Comm
         try
         {
             reduceScatter(sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("reduceScatterBlock", ex);
         }
         finally
         {
@@ -1210,6 +1585,10 @@ public final class Comm
             }
             collectives().scan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("scan", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -1242,6 +1621,10 @@ public final class Comm
             }
             collectives().exscan(sendBuffer, sendOffset, recvBuffer, recvOffset, count, op);
         }
+        catch (final MpiException ex)
+        {
+            throw failed("exscan", ex);
+        }
         finally
         {
             state.leaveCollective();
@@ -1260,10 +1643,17 @@ public final class Comm
      */
     public Request ibarrier()
     {
-        final Collectives collectives = collectives();
-        final CollectiveSchedule schedule = schedule("ibarrier", 0);
-        collectives.ibarrier(schedule);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final CollectiveSchedule schedule = schedule("ibarrier", 0);
+            collectives.ibarrier(schedule);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ibarrier", ex);
+        }
     }
 
     /**
@@ -1279,11 +1669,18 @@ public final class Comm
      */
     public Request ibcast(final Object buffer, final int offset, final int count, final int root)
     {
-        checkRoot(root);
-        final Collectives collectives = collectives();
-        final CollectiveSchedule schedule = schedule("ibcast", count);
-        collectives.ibcast(schedule, buffer, offset, count, root);
-        return start(schedule);
+        try
+        {
+            checkRoot(root);
+            final Collectives collectives = collectives();
+            final CollectiveSchedule schedule = schedule("ibcast", count);
+            collectives.ibcast(schedule, buffer, offset, count, root);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ibcast", ex);
+        }
     }
 
     /**
@@ -1303,13 +1700,20 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op, final int root)
     {
-        checkRoot(root);
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer) && rank == root;
-        final CollectiveSchedule schedule = schedule("ireduce", count);
-        collectives.ireduce(schedule, inPlace ? InPlace.copy(recvBuffer, recvOffset, count) : sendBuffer,
-            inPlace ? 0 : sendOffset, recvBuffer, recvOffset, count, op, root);
-        return start(schedule);
+        try
+        {
+            checkRoot(root);
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer) && rank == root;
+            final CollectiveSchedule schedule = schedule("ireduce", count);
+            collectives.ireduce(schedule, inPlace ? InPlace.copy(recvBuffer, recvOffset, count) : sendBuffer,
+                inPlace ? 0 : sendOffset, recvBuffer, recvOffset, count, op, root);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ireduce", ex);
+        }
     }
 
     /**
@@ -1328,11 +1732,18 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
-        final Collectives collectives = collectives();
-        final CollectiveSchedule schedule = schedule("iallreduce", count);
-        collectives.iallreduce(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
-            offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final CollectiveSchedule schedule = schedule("iallreduce", count);
+            collectives.iallreduce(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
+                offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iallreduce", ex);
+        }
     }
 
     /**
@@ -1352,14 +1763,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        checkRoot(root);
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer) && rank == root;
-        final CollectiveSchedule schedule = schedule("igather", recvCount);
-        collectives.igather(schedule,
-            inPlace ? InPlace.copy(recvBuffer, blockAt(recvOffset, root, recvCount), recvCount) : sendBuffer,
-            inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount, root);
-        return start(schedule);
+        try
+        {
+            checkRoot(root);
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer) && rank == root;
+            final CollectiveSchedule schedule = schedule("igather", recvCount);
+            collectives.igather(schedule,
+                inPlace ? InPlace.copy(recvBuffer, blockAt(recvOffset, root, recvCount), recvCount) : sendBuffer,
+                inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount, root);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("igather", ex);
+        }
     }
 
     /**
@@ -1381,15 +1799,22 @@ public final class Comm
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements,
         final int root)
     {
-        checkRoot(root);
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer) && rank == root;
-        final CollectiveSchedule schedule = schedule("igatherv", sendCount);
-        collectives.igatherv(schedule,
-            inPlace ? ownBlock(recvBuffer, recvOffset, recvCounts, displacements, root) : sendBuffer,
-            inPlace ? 0 : sendOffset, inPlace ? recvCounts[root] : sendCount,
-            recvBuffer, recvOffset, recvCounts, displacements, root);
-        return start(schedule);
+        try
+        {
+            checkRoot(root);
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer) && rank == root;
+            final CollectiveSchedule schedule = schedule("igatherv", sendCount);
+            collectives.igatherv(schedule,
+                inPlace ? ownBlock(recvBuffer, recvOffset, recvCounts, displacements, root) : sendBuffer,
+                inPlace ? 0 : sendOffset, inPlace ? recvCounts[root] : sendCount,
+                recvBuffer, recvOffset, recvCounts, displacements, root);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("igatherv", ex);
+        }
     }
 
     /**
@@ -1409,14 +1834,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        checkRoot(root);
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(recvBuffer) && rank == root;
-        final CollectiveSchedule schedule = schedule("iscatter", recvCount);
-        collectives.iscatter(schedule, sendBuffer, sendOffset, sendCount,
-            inPlace ? InPlace.discard(sendBuffer, sendCount) : recvBuffer, inPlace ? 0 : recvOffset,
-            inPlace ? sendCount : recvCount, root);
-        return start(schedule);
+        try
+        {
+            checkRoot(root);
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(recvBuffer) && rank == root;
+            final CollectiveSchedule schedule = schedule("iscatter", recvCount);
+            collectives.iscatter(schedule, sendBuffer, sendOffset, sendCount,
+                inPlace ? InPlace.discard(sendBuffer, sendCount) : recvBuffer, inPlace ? 0 : recvOffset,
+                inPlace ? sendCount : recvCount, root);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iscatter", ex);
+        }
     }
 
     /**
@@ -1437,14 +1869,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] displacements,
         final Object recvBuffer, final int recvOffset, final int recvCount, final int root)
     {
-        checkRoot(root);
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(recvBuffer) && rank == root;
-        final CollectiveSchedule schedule = schedule("iscatterv", recvCount);
-        final int count = inPlace ? entry(sendCounts, root, "sendCounts") : recvCount;
-        collectives.iscatterv(schedule, sendBuffer, sendOffset, sendCounts, displacements,
-            inPlace ? InPlace.discard(sendBuffer, count) : recvBuffer, inPlace ? 0 : recvOffset, count, root);
-        return start(schedule);
+        try
+        {
+            checkRoot(root);
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(recvBuffer) && rank == root;
+            final CollectiveSchedule schedule = schedule("iscatterv", recvCount);
+            final int count = inPlace ? entry(sendCounts, root, "sendCounts") : recvCount;
+            collectives.iscatterv(schedule, sendBuffer, sendOffset, sendCounts, displacements,
+                inPlace ? InPlace.discard(sendBuffer, count) : recvBuffer, inPlace ? 0 : recvOffset, count, root);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iscatterv", ex);
+        }
     }
 
     /**
@@ -1463,13 +1902,20 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount)
     {
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer);
-        final CollectiveSchedule schedule = schedule("iallgather", recvCount);
-        collectives.iallgather(schedule,
-            inPlace ? InPlace.copy(recvBuffer, blockAt(recvOffset, rank, recvCount), recvCount) : sendBuffer,
-            inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer);
+            final CollectiveSchedule schedule = schedule("iallgather", recvCount);
+            collectives.iallgather(schedule,
+                inPlace ? InPlace.copy(recvBuffer, blockAt(recvOffset, rank, recvCount), recvCount) : sendBuffer,
+                inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iallgather", ex);
+        }
     }
 
     /**
@@ -1489,14 +1935,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] displacements)
     {
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer);
-        final CollectiveSchedule schedule = schedule("iallgatherv", sendCount);
-        collectives.iallgatherv(schedule,
-            inPlace ? ownBlock(recvBuffer, recvOffset, recvCounts, displacements, rank) : sendBuffer,
-            inPlace ? 0 : sendOffset, inPlace ? recvCounts[rank] : sendCount,
-            recvBuffer, recvOffset, recvCounts, displacements);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer);
+            final CollectiveSchedule schedule = schedule("iallgatherv", sendCount);
+            collectives.iallgatherv(schedule,
+                inPlace ? ownBlock(recvBuffer, recvOffset, recvCounts, displacements, rank) : sendBuffer,
+                inPlace ? 0 : sendOffset, inPlace ? recvCounts[rank] : sendCount,
+                recvBuffer, recvOffset, recvCounts, displacements);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iallgatherv", ex);
+        }
     }
 
     /**
@@ -1515,12 +1968,20 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int sendCount,
         final Object recvBuffer, final int recvOffset, final int recvCount)
     {
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer);
-        final CollectiveSchedule schedule = schedule("ialltoall", recvCount);
-        collectives.ialltoall(schedule, inPlace ? InPlace.copy(recvBuffer, recvOffset, blocks(recvCount)) : sendBuffer,
-            inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer);
+            final CollectiveSchedule schedule = schedule("ialltoall", recvCount);
+            collectives.ialltoall(
+                schedule, inPlace ? InPlace.copy(recvBuffer, recvOffset, blocks(recvCount)) : sendBuffer,
+                inPlace ? 0 : sendOffset, inPlace ? recvCount : sendCount, recvBuffer, recvOffset, recvCount);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ialltoall", ex);
+        }
     }
 
     /**
@@ -1541,14 +2002,21 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final int[] sendCounts, final int[] sendDisplacements,
         final Object recvBuffer, final int recvOffset, final int[] recvCounts, final int[] recvDisplacements)
     {
-        final Collectives collectives = collectives();
-        final boolean inPlace = isInPlace(sendBuffer);
-        final CollectiveSchedule schedule = schedule("ialltoallv", countAt(recvCounts, rank));
-        collectives.ialltoallv(schedule,
-            inPlace ? InPlace.copyAll(recvBuffer) : sendBuffer, inPlace ? recvOffset : sendOffset,
-            inPlace ? recvCounts : sendCounts, inPlace ? recvDisplacements : sendDisplacements,
-            recvBuffer, recvOffset, recvCounts, recvDisplacements);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final boolean inPlace = isInPlace(sendBuffer);
+            final CollectiveSchedule schedule = schedule("ialltoallv", countAt(recvCounts, rank));
+            collectives.ialltoallv(schedule,
+                inPlace ? InPlace.copyAll(recvBuffer) : sendBuffer, inPlace ? recvOffset : sendOffset,
+                inPlace ? recvCounts : sendCounts, inPlace ? recvDisplacements : sendDisplacements,
+                recvBuffer, recvOffset, recvCounts, recvDisplacements);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ialltoallv", ex);
+        }
     }
 
     /**
@@ -1567,7 +2035,14 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int[] recvCounts, final Op op)
     {
-        return startReduceScatter("ireduceScatter", sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+        try
+        {
+            return startReduceScatter("ireduceScatter", sendBuffer, sendOffset, recvBuffer, recvOffset, recvCounts, op);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ireduceScatter", ex);
+        }
     }
 
     /**
@@ -1586,8 +2061,15 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int recvCount, final Op op)
     {
-        return startReduceScatter(
-            "ireduceScatterBlock", sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+        try
+        {
+            return startReduceScatter(
+                "ireduceScatterBlock", sendBuffer, sendOffset, recvBuffer, recvOffset, blockCounts(recvCount), op);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("ireduceScatterBlock", ex);
+        }
     }
 
     /**
@@ -1605,11 +2087,18 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
-        final Collectives collectives = collectives();
-        final CollectiveSchedule schedule = schedule("iscan", count);
-        collectives.iscan(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
-            offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final CollectiveSchedule schedule = schedule("iscan", count);
+            collectives.iscan(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
+                offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iscan", ex);
+        }
     }
 
     /**
@@ -1628,11 +2117,18 @@ public final class Comm
         final Object sendBuffer, final int sendOffset, final Object recvBuffer, final int recvOffset,
         final int count, final Op op)
     {
-        final Collectives collectives = collectives();
-        final CollectiveSchedule schedule = schedule("iexscan", count);
-        collectives.iexscan(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
-            offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
-        return start(schedule);
+        try
+        {
+            final Collectives collectives = collectives();
+            final CollectiveSchedule schedule = schedule("iexscan", count);
+            collectives.iexscan(schedule, sendOrCopy(sendBuffer, recvBuffer, recvOffset, count),
+                offsetOf(sendBuffer, sendOffset), recvBuffer, recvOffset, count, op);
+            return start(schedule);
+        }
+        catch (final MpiException ex)
+        {
+            throw failed("iexscan", ex);
+        }
     }
 
     private Request startReduceScatter(
@@ -2147,9 +2643,41 @@ public final class Comm
      */
     public String toString()
     {
-        final String name = (0 == contextBase ? "WORLD" : "comm" + contextBase / CONTEXTS_PER_COMM) +
-            (isInter() ? "(inter)" : "");
+        final String name = name();
         return context == contextBase ? name : name + (context == contextBase + 1 ? "/collectives" : "/management");
+    }
+
+    /**
+     * Give a communicator made from this one its error handler, as MPI-3.1 section 8.3 says new communicators take
+     * their parent's.
+     *
+     * @return the child, or null for MPI_COMM_NULL.
+     */
+    private Comm inherit(final Comm child)
+    {
+        if (null != child)
+        {
+            child.errorHandler = errorHandler;
+        }
+        return child;
+    }
+
+    /**
+     * Hand a failed call's error to the handler, once: a public call made inside another finds it handled. Errors of
+     * the internal communicators (collective channels, an intercommunicator's local group), whose handler is
+     * always ERRORS_RETURN, so reach the handler of the user's communicator.
+     *
+     * @return the error, to throw.
+     */
+    MpiException failed(final String call, final MpiException error)
+    {
+        final ErrorHandler handler = errorHandler;
+        if (!(handler instanceof PredefinedErrorHandler && ((PredefinedErrorHandler)handler).isReturn()) &&
+            error.markHandled(call))
+        {
+            handler.handle(this, error);
+        }
+        return error;
     }
 
     Mpi mpi()

@@ -27,6 +27,10 @@ public enum ErrorClass
     ERR_GROUP(9),
     /** Invalid operation (MPI_ERR_OP). */
     ERR_OP(10),
+    /** Invalid topology (MPI_ERR_TOPOLOGY). */
+    ERR_TOPOLOGY(11),
+    /** Invalid dimension argument (MPI_ERR_DIMS). */
+    ERR_DIMS(12),
     /** Invalid argument of another kind (MPI_ERR_ARG). */
     ERR_ARG(13),
     /** Message truncated on receive (MPI_ERR_TRUNCATE). */
@@ -35,8 +39,10 @@ public enum ErrorClass
     ERR_OTHER(16),
     /** Internal error of the runtime (MPI_ERR_INTERN). */
     ERR_INTERN(17),
+    /** Invalid attribute key: not created, or freed (MPI_ERR_KEYVAL). */
+    ERR_KEYVAL(36),
     /** Memory cannot be allocated, as by MPI_Alloc_mem (MPI_ERR_NO_MEM). */
-    ERR_NO_MEM(34),
+    ERR_NO_MEM(39),
     /** A process the operation depends on has failed (MPI_ERR_PROC_FAILED of the fault-tolerance chapter). */
     ERR_PROC_FAILED(75);
 

@@ -92,6 +92,17 @@ public final class Mpi implements AutoCloseable
      * the offset and count that go with it are ignored. Anywhere else it raises ERR_BUFFER.
      */
     public static final Object IN_PLACE = InPlace.BUFFER;
+    /**
+     * The error handler that lets a failed call throw its {@link MpiException} and nothing more (MPI_ERRORS_RETURN):
+     * every communicator's first.
+     */
+    public static final ErrorHandler ERRORS_RETURN = new PredefinedErrorHandler(false, "ERRORS_RETURN");
+    /**
+     * The error handler that ends the job on a failed call (MPI_ERRORS_ARE_FATAL): it prints the call, the
+     * communicator and the error on standard error and ends this rank with the error class as exit code; jrun then
+     * ends the others.
+     */
+    public static final ErrorHandler ERRORS_ARE_FATAL = new PredefinedErrorHandler(true, "ERRORS_ARE_FATAL");
 
     private static final int WORLD_CONTEXT = 0;
     /** The signal on which a rank prints what it is blocked in: jrun sends it before ending a job that timed out. */
@@ -259,18 +270,26 @@ public final class Mpi implements AutoCloseable
      */
     public ByteBuffer allocMem(final int bytes)
     {
-        checkOpen();
-        if (bytes < 0)
-        {
-            throw new MpiException(ErrorClass.ERR_ARG, "allocMem of a negative size: " + bytes);
-        }
         try
         {
-            return transport.sharedRegions().allocate(bytes).order(ByteOrder.nativeOrder());
+            checkOpen();
+            if (bytes < 0)
+            {
+                throw new MpiException(ErrorClass.ERR_ARG, "allocMem of a negative size: " + bytes);
+            }
+            try
+            {
+                return transport.sharedRegions().allocate(bytes).order(ByteOrder.nativeOrder());
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new MpiException(ErrorClass.ERR_NO_MEM,
+                    "cannot allocate " + bytes + " bytes of shared memory: " + ex);
+            }
         }
-        catch (final RuntimeException ex)
+        catch (final MpiException ex)
         {
-            throw new MpiException(ErrorClass.ERR_NO_MEM, "cannot allocate " + bytes + " bytes of shared memory: " + ex);
+            throw world.failed("allocMem", ex);
         }
     }
 
@@ -282,10 +301,18 @@ public final class Mpi implements AutoCloseable
      */
     public void freeMem(final ByteBuffer buffer)
     {
-        checkOpen();
-        if (null == buffer || !transport.sharedRegions().free(buffer))
+        try
         {
-            throw new MpiException(ErrorClass.ERR_ARG, "freeMem of a buffer that allocMem did not return (or freed already)");
+            checkOpen();
+            if (null == buffer || !transport.sharedRegions().free(buffer))
+            {
+                throw new MpiException(ErrorClass.ERR_ARG,
+                    "freeMem of a buffer that allocMem did not return (or freed already)");
+            }
+        }
+        catch (final MpiException ex)
+        {
+            throw world.failed("freeMem", ex);
         }
     }
 
@@ -298,21 +325,28 @@ public final class Mpi implements AutoCloseable
      */
     public synchronized void attachBuffer(final Object buffer)
     {
-        checkOpen();
-        if (null != bsendBuffer)
+        try
         {
-            throw new MpiException(ErrorClass.ERR_BUFFER, "a bsend buffer is already attached: detach it first");
+            checkOpen();
+            if (null != bsendBuffer)
+            {
+                throw new MpiException(ErrorClass.ERR_BUFFER, "a bsend buffer is already attached: detach it first");
+            }
+            final SendOp region = new SendOp();
+            if (!(buffer instanceof byte[]) && !(buffer instanceof ByteBuffer))
+            {
+                throw new MpiException(ErrorClass.ERR_BUFFER, "attach a byte[] or a ByteBuffer, not " +
+                    (null == buffer ? "null" : buffer.getClass().getName()));
+            }
+            final int capacity = buffer instanceof byte[] ?
+                ((byte[])buffer).length : ((ByteBuffer)buffer).capacity();
+            Buffers.region(region, buffer, 0, capacity, true);
+            bsendBuffer = new BsendBuffer(buffer, region.base(), region.address(), capacity);
         }
-        final SendOp region = new SendOp();
-        if (!(buffer instanceof byte[]) && !(buffer instanceof ByteBuffer))
+        catch (final MpiException ex)
         {
-            throw new MpiException(ErrorClass.ERR_BUFFER, "attach a byte[] or a ByteBuffer, not " +
-                (null == buffer ? "null" : buffer.getClass().getName()));
+            throw world.failed("attachBuffer", ex);
         }
-        final int capacity = buffer instanceof byte[] ?
-            ((byte[])buffer).length : ((ByteBuffer)buffer).capacity();
-        Buffers.region(region, buffer, 0, capacity, true);
-        bsendBuffer = new BsendBuffer(buffer, region.base(), region.address(), capacity);
     }
 
     /**
@@ -323,20 +357,41 @@ public final class Mpi implements AutoCloseable
      */
     public synchronized Object detachBuffer()
     {
-        checkOpen();
-        final BsendBuffer attached = bsendBuffer;
-        if (null == attached)
+        try
         {
-            throw new MpiException(ErrorClass.ERR_BUFFER, "no bsend buffer is attached");
+            checkOpen();
+            final BsendBuffer attached = bsendBuffer;
+            if (null == attached)
+            {
+                throw new MpiException(ErrorClass.ERR_BUFFER, "no bsend buffer is attached");
+            }
+            attached.drain(engine, threadState().idle);
+            bsendBuffer = null;
+            return attached.attached();
         }
-        attached.drain(engine, threadState().idle);
-        bsendBuffer = null;
-        return attached.attached();
+        catch (final MpiException ex)
+        {
+            throw world.failed("detachBuffer", ex);
+        }
     }
 
     BsendBuffer bsendBuffer()
     {
         return bsendBuffer;
+    }
+
+    /**
+     * What {@link #ERRORS_ARE_FATAL} does: print the failed call and end the job.
+     */
+    void abortOnError(final Comm comm, final MpiException error)
+    {
+        final String call = error.handledIn();
+        System.err.println("jmpi: rank " + environment.rank() + ": " +
+            (call.isEmpty() ? error.getMessage() + " (the error handler of " + comm :
+                call + " on " + comm + " failed: " + error.getMessage() + " (the communicator's error handler") +
+            " is ERRORS_ARE_FATAL)");
+        System.err.flush();
+        Runtime.getRuntime().halt(error.errorClass().code());
     }
 
     /**

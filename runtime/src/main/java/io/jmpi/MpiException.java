@@ -2,14 +2,16 @@ package io.jmpi;
 
 /**
  * The error raised by every jmpi call that fails: it carries the MPI error class and a message naming the
- * problem. jmpi's error handler is MPI_ERRORS_RETURN turned into exceptions: a failed call throws, and the
- * runtime stays usable unless the class is {@link ErrorClass#ERR_PROC_FAILED}.
+ * problem. A failed call hands it to the {@link ErrorHandler} of its communicator, then throws it; the runtime
+ * stays usable unless the class is {@link ErrorClass#ERR_PROC_FAILED}.
  */
 public class MpiException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
     private final ErrorClass errorClass;
+    /** The call whose error handler has seen this error; null until one has. */
+    private transient String handledIn;
 
     /**
      * @param errorClass MPI error class of the failure.
@@ -27,5 +29,28 @@ public class MpiException extends RuntimeException
     public ErrorClass errorClass()
     {
         return errorClass;
+    }
+
+    /**
+     * Note that the error handler of a call has seen this error.
+     *
+     * @return false if a handler had seen it already.
+     */
+    boolean markHandled(final String call)
+    {
+        if (null != handledIn)
+        {
+            return false;
+        }
+        handledIn = call;
+        return true;
+    }
+
+    /**
+     * @return the call whose error handler saw this error, or null.
+     */
+    String handledIn()
+    {
+        return handledIn;
     }
 }

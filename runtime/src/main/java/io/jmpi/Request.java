@@ -41,19 +41,26 @@ public final class Request
      */
     public Status waitFor()
     {
-        if (!finished)
+        try
         {
-            if (op instanceof CollectiveSchedule)
+            if (!finished)
             {
-                awaitCollective();
+                if (op instanceof CollectiveSchedule)
+                {
+                    awaitCollective();
+                }
+                else
+                {
+                    comm.await(comm.mpi().threadState(), op, "wait", op.peer(), op.tag());
+                }
+                finish();
             }
-            else
-            {
-                comm.await(comm.mpi().threadState(), op, "wait", op.peer(), op.tag());
-            }
-            finish();
+            return status;
         }
-        return status;
+        catch (final MpiException ex)
+        {
+            throw comm.failed("wait", ex);
+        }
     }
 
     private void awaitCollective()
@@ -78,19 +85,31 @@ public final class Request
      */
     public boolean test()
     {
-        if (!finished)
+        return test("test");
+    }
+
+    private boolean test(final String call)
+    {
+        try
         {
-            if (!op.isComplete())
+            if (!finished)
             {
-                comm.engine().progress();
+                if (!op.isComplete())
+                {
+                    comm.engine().progress();
+                }
+                if (!op.isComplete())
+                {
+                    return false;
+                }
+                finish();
             }
-            if (!op.isComplete())
-            {
-                return false;
-            }
-            finish();
+            return true;
         }
-        return true;
+        catch (final MpiException ex)
+        {
+            throw comm.failed(call, ex);
+        }
     }
 
     /**
@@ -123,9 +142,9 @@ public final class Request
     {
         if (op instanceof CollectiveSchedule)
         {
-            throw new MpiException(ErrorClass.ERR_REQUEST, "the request of " +
+            throw comm.failed("cancel", new MpiException(ErrorClass.ERR_REQUEST, "the request of " +
                 (finished ? "a nonblocking collective" : ((CollectiveSchedule)op).describe()) +
-                " cannot be cancelled: MPI forbids cancelling collective requests");
+                " cannot be cancelled: MPI forbids cancelling collective requests"));
         }
         if (finished || !(op instanceof RecvOp))
         {
@@ -144,6 +163,7 @@ public final class Request
     {
         final Status[] statuses = new Status[requests.length];
         MpiException first = null;
+        Request failedRequest = null;
         final ThreadState state = threadState(requests);
         if (null != state)
         {
@@ -162,7 +182,11 @@ public final class Request
                     catch (final MpiException ex)
                     {
                         statuses[i] = requests[i].status;
-                        first = null == first ? ex : first;
+                        if (null == first)
+                        {
+                            first = ex;
+                            failedRequest = requests[i];
+                        }
                     }
                 }
             }
@@ -176,7 +200,7 @@ public final class Request
         }
         if (null != first)
         {
-            throw first;
+            throw failedRequest.comm.failed("waitAll", first);
         }
         return statuses;
     }
@@ -205,7 +229,7 @@ public final class Request
         {
             return new int[0];
         }
-        return testSome(requests);
+        return testSome("waitSome", requests);
     }
 
     private static int waitAny(final String call, final Request[] requests)
@@ -220,7 +244,7 @@ public final class Request
         try
         {
             int index;
-            while ((index = testAny(requests)) < 0)
+            while ((index = testAny(call, requests)) < 0)
             {
                 state.idle.idle(0);
             }
@@ -286,7 +310,7 @@ public final class Request
         boolean all = true;
         for (final Request request : requests)
         {
-            if (null != request && !request.test())
+            if (null != request && !request.test("testAll"))
             {
                 all = false;
             }
@@ -302,9 +326,14 @@ public final class Request
      */
     public static int testAny(final Request... requests)
     {
+        return testAny("testAny", requests);
+    }
+
+    private static int testAny(final String call, final Request[] requests)
+    {
         for (int i = 0; i < requests.length; i++)
         {
-            if (null != requests[i] && requests[i].test())
+            if (null != requests[i] && requests[i].test(call))
             {
                 return i;
             }
@@ -320,11 +349,16 @@ public final class Request
      */
     public static int[] testSome(final Request... requests)
     {
+        return testSome("testSome", requests);
+    }
+
+    private static int[] testSome(final String call, final Request[] requests)
+    {
         int count = 0;
         final int[] indices = new int[requests.length];
         for (int i = 0; i < requests.length; i++)
         {
-            if (null != requests[i] && requests[i].test())
+            if (null != requests[i] && requests[i].test(call))
             {
                 indices[count++] = i;
             }

@@ -35,7 +35,7 @@ public class Cartcomm extends Intracomm
     {
         try
         {
-            return inheriting(new Cartcomm(comm.dup(), dims, periods));
+            return new Cartcomm(comm.dup(), dims, periods);
         }
         catch (final MpiException ex)
         {
@@ -198,7 +198,7 @@ public class Cartcomm extends Intracomm
         }
         try
         {
-            return inheriting(new Cartcomm(comm.split(colour, key), subDims, subPeriods));
+            return new Cartcomm(comm.split(colour, key), subDims, subPeriods);
         }
         catch (final MpiException ex)
         {

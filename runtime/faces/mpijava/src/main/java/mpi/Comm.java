@@ -1,6 +1,8 @@
 package mpi;
 
 import io.jmpi.ErrorClass;
+import io.jmpi.Keyval;
+import io.jmpi.Mpi;
 import io.jmpi.MpiException;
 
 import java.lang.reflect.Array;
@@ -20,7 +22,6 @@ public abstract class Comm
     /** The jmpi communicator underneath. */
     final io.jmpi.Comm comm;
     private final ObjectMessages objectMessages;
-    private volatile Errhandler errhandler = MPI.ERRORS_RETURN;
 
     /** The send modes of MPI. */
     private enum Mode
@@ -167,7 +168,7 @@ public abstract class Comm
     {
         try
         {
-            return inheriting(new Intercomm(local_comm.comm.createIntercomm(local_leader, comm, remote_leader, tag)));
+            return new Intercomm(local_comm.comm.createIntercomm(local_leader, comm, remote_leader, tag));
         }
         catch (final MpiException ex)
         {
@@ -197,7 +198,7 @@ public abstract class Comm
         {
             throw failed(new MpiException(ErrorClass.ERR_ARG, "the error handler is null"));
         }
-        this.errhandler = errhandler;
+        comm.setErrorHandler(errhandler.handler);
     }
 
     /**
@@ -207,7 +208,7 @@ public abstract class Comm
      */
     public Errhandler Errorhandler_get() throws MPIException
     {
-        return errhandler;
+        return Errhandler_get();
     }
 
     /**
@@ -217,7 +218,7 @@ public abstract class Comm
      */
     public Errhandler Errhandler_get() throws MPIException
     {
-        return errhandler;
+        return Mpi.ERRORS_ARE_FATAL == comm.errorHandler() ? MPI.ERRORS_ARE_FATAL : MPI.ERRORS_RETURN;
     }
 
     /**
@@ -232,13 +233,13 @@ public abstract class Comm
         switch (keyval)
         {
             case MPI.TAG_UB:
-                return io.jmpi.Mpi.TAG_UB;
+                return comm.attribute(Keyval.TAG_UB);
             case MPI.HOST:
-                return MPI.PROC_NULL;
+                return comm.attribute(Keyval.HOST);
             case MPI.IO:
-                return MPI.ANY_SOURCE;
+                return comm.attribute(Keyval.IO);
             case MPI.WTIME_IS_GLOBAL:
-                return 0;
+                return comm.attribute(Keyval.WTIME_IS_GLOBAL) ? 1 : 0;
             default:
                 throw failed(new MpiException(ErrorClass.ERR_ARG, "no attribute of key " + keyval +
                     ": the keys are MPI.TAG_UB, MPI.HOST, MPI.IO and MPI.WTIME_IS_GLOBAL"));
@@ -252,20 +253,9 @@ public abstract class Comm
      */
     MPIException failed(final MpiException error) throws MPIException
     {
-        return errhandler.handle(this, error);
-    }
-
-    /**
-     * @param child a communicator made from this one, or null on a process left out.
-     * @return the child, with this communicator's error handler, as MPI makes new communicators inherit it.
-     */
-    <T extends Comm> T inheriting(final T child)
-    {
-        if (null != child)
-        {
-            ((Comm)child).errhandler = errhandler;
-        }
-        return child;
+        MPI.runtime();
+        comm.callErrorHandler("", error);
+        return MPIException.of(error);
     }
 
     /**

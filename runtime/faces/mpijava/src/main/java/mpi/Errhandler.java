@@ -1,11 +1,12 @@
 package mpi;
 
-import io.jmpi.MpiException;
+import io.jmpi.ErrorHandler;
 
 /**
  * What a communicator does when a call on it fails (MPI_Errhandler): {@link MPI#ERRORS_RETURN} throws the
  * {@link MPIException} to the caller; {@link MPI#ERRORS_ARE_FATAL} prints the error and ends the job at once
- * (jrun ends the other ranks), with the error class as the exit code.
+ * (jrun ends the other ranks), with the error class as the exit code. Each is one of jmpi's own handlers, set on
+ * the runtime's communicator, which applies it.
  * <p>
  * As in MPJ Express, a communicator starts with {@link MPI#ERRORS_RETURN}; an exception that escapes {@code main}
  * still ends the job, as {@link MPI#Init} says. Communicators made from one (Dup, Split, Create, the topologies)
@@ -13,30 +14,12 @@ import io.jmpi.MpiException;
  */
 public final class Errhandler
 {
-    private final boolean fatal;
+    /** The runtime's handler. */
+    final ErrorHandler handler;
 
-    Errhandler(final boolean fatal)
+    Errhandler(final ErrorHandler handler)
     {
-        this.fatal = fatal;
-    }
-
-    /**
-     * Apply the handler to a failed call.
-     *
-     * @param comm  the communicator of the call.
-     * @param error what failed.
-     * @return the exception to throw, for {@link MPI#ERRORS_RETURN}; {@link MPI#ERRORS_ARE_FATAL} does not return.
-     * @throws MPIException if MPI is not initialised.
-     */
-    MPIException handle(final Comm comm, final MpiException error) throws MPIException
-    {
-        if (fatal)
-        {
-            System.err.println("jmpi: rank " + MPI.runtime().world().rank() + ": " + error.getMessage() + " on " +
-                comm.comm + ": the communicator's error handler is MPI.ERRORS_ARE_FATAL");
-            MPI.runtime().abort(error.errorClass().code());
-        }
-        return MPIException.of(error);
+        this.handler = handler;
     }
 
     /**
@@ -44,6 +27,6 @@ public final class Errhandler
      */
     public String toString()
     {
-        return fatal ? "MPI.ERRORS_ARE_FATAL" : "MPI.ERRORS_RETURN";
+        return "MPI." + handler;
     }
 }

@@ -30,7 +30,7 @@ public class Graphcomm extends Intracomm
     {
         try
         {
-            return inheriting(new Graphcomm(comm.dup(), index, edges));
+            return new Graphcomm(comm.dup(), index, edges);
         }
         catch (final MpiException ex)
         {

@@ -28,7 +28,7 @@ public class Intercomm extends Comm
     {
         try
         {
-            return inheriting(new Intercomm(comm.dup()));
+            return new Intercomm(comm.dup());
         }
         catch (final MpiException ex)
         {
@@ -81,7 +81,7 @@ public class Intercomm extends Comm
     {
         try
         {
-            return inheriting(new Intracomm(comm.merge(high)));
+            return new Intracomm(comm.merge(high));
         }
         catch (final MpiException ex)
         {

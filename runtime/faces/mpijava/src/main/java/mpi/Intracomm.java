@@ -31,7 +31,7 @@ public class Intracomm extends Comm
     {
         try
         {
-            return inheriting(new Intracomm(comm.dup()));
+            return new Intracomm(comm.dup());
         }
         catch (final MpiException ex)
         {
@@ -51,7 +51,7 @@ public class Intracomm extends Comm
         try
         {
             final io.jmpi.Comm part = comm.split(MPI.toJmpi(colour), key);
-            return null == part ? null : inheriting(new Intracomm(part));
+            return null == part ? null : new Intracomm(part);
         }
         catch (final MpiException ex)
         {
@@ -71,7 +71,7 @@ public class Intracomm extends Comm
         try
         {
             final io.jmpi.Comm created = comm.create(group.group);
-            return null == created ? null : inheriting(new Intracomm(created));
+            return null == created ? null : new Intracomm(created);
         }
         catch (final MpiException ex)
         {
@@ -103,7 +103,7 @@ public class Intracomm extends Comm
                     " processes needs more than the " + comm.size() + " of the communicator");
             }
             final io.jmpi.Comm grid = comm.split(comm.rank() < processes ? 0 : io.jmpi.Group.UNDEFINED, comm.rank());
-            return null == grid ? null : inheriting(new Cartcomm(grid, dims.clone(), periods.clone()));
+            return null == grid ? null : new Cartcomm(grid, dims.clone(), periods.clone());
         }
         catch (final MpiException ex)
         {
@@ -129,7 +129,7 @@ public class Intracomm extends Comm
             Graphcomm.checkGraph(index, edges, comm.size());
             final io.jmpi.Comm graph =
                 comm.split(comm.rank() < index.length ? 0 : io.jmpi.Group.UNDEFINED, comm.rank());
-            return null == graph ? null : inheriting(new Graphcomm(graph, index.clone(), edges.clone()));
+            return null == graph ? null : new Graphcomm(graph, index.clone(), edges.clone());
         }
         catch (final MpiException ex)
         {

@@ -58,9 +58,9 @@ public final class MPI
     public static final int WTIME_IS_GLOBAL = 3;
 
     /** Failed calls throw {@link MPIException} (MPI_ERRORS_RETURN); every communicator starts with it. */
-    public static final Errhandler ERRORS_RETURN = new Errhandler(false);
+    public static final Errhandler ERRORS_RETURN = new Errhandler(io.jmpi.Mpi.ERRORS_RETURN);
     /** Failed calls end the job (MPI_ERRORS_ARE_FATAL). */
-    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(true);
+    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(io.jmpi.Mpi.ERRORS_ARE_FATAL);
 
     /** Processors of this host, an MPJ Express extension. */
     public static final int NUM_OF_PROCESSORS = Runtime.getRuntime().availableProcessors();

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The attributes cached on a communicator or datatype (MPI_Comm_set_attr, ...). As in Open MPI's Java bindings a
+ * The attributes cached on a datatype (MPI_Type_set_attr, ...); a communicator's are the runtime's
+ * ({@link CommKeyvals}), as jmpi's own datatypes are the basic ones only. As in Open MPI's Java bindings a
  * value is stored serialized, so get returns a copy, and dup copies every attribute to the new object. Errors are
  * {@link FaceException}s for the owner's error handler: ERR_KEYVAL for a keyval that {@link #createKeyval()} did not
  * make or that is freed.
@@ -43,6 +44,22 @@ final class Attributes
     synchronized void set(final int keyval, final Object value)
     {
         check(keyval);
+        values.put(keyval, serialize(value));
+    }
+
+    synchronized Object get(final int keyval)
+    {
+        check(keyval);
+        final byte[] value = values.get(keyval);
+        return null == value ? null : deserialize(value);
+    }
+
+    /**
+     * @return the value serialized, as Open MPI's Java bindings store an attribute.
+     * @throws FaceException ERR_ARG for a value that cannot be serialized.
+     */
+    static byte[] serialize(final Object value)
+    {
         try
         {
             final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -50,7 +67,7 @@ final class Attributes
             {
                 out.writeObject(value);
             }
-            values.put(keyval, bytes.toByteArray());
+            return bytes.toByteArray();
         }
         catch (final IOException ex)
         {
@@ -58,14 +75,12 @@ final class Attributes
         }
     }
 
-    synchronized Object get(final int keyval)
+    /**
+     * @return a copy of the serialized value.
+     * @throws FaceException ERR_OTHER if it cannot be read back.
+     */
+    static Object deserialize(final byte[] value)
     {
-        check(keyval);
-        final byte[] value = values.get(keyval);
-        if (null == value)
-        {
-            return null;
-        }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(value)))
         {
             return in.readObject();

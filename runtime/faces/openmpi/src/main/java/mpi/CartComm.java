@@ -31,9 +31,7 @@ public final class CartComm extends Intracomm
     {
         try
         {
-            final CartComm copy = new CartComm(jmpi().dup(), errhandler(), dims, periods);
-            inherit(copy);
-            return copy;
+            return new CartComm(jmpi().dup(), errhandler(), dims, periods);
         }
         catch (final MpiException ex)
         {
@@ -241,9 +239,7 @@ public final class CartComm extends Intracomm
                     subPeriods[k++] = periods[d];
                 }
             }
-            final CartComm sub = new CartComm(jmpi().split(colour, key), errhandler(), subDims, subPeriods);
-            inherit(sub);
-            return sub;
+            return new CartComm(jmpi().split(colour, key), errhandler(), subDims, subPeriods);
         }
         catch (final MpiException ex)
         {

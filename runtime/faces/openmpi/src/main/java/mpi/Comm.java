@@ -1,6 +1,7 @@
 package mpi;
 
 import io.jmpi.ErrorClass;
+import io.jmpi.Keyval;
 import io.jmpi.MpiException;
 import org.agrona.UnsafeApi;
 
@@ -28,14 +29,26 @@ public class Comm implements Freeable
     private io.jmpi.Comm side;
     private Request request;
     private volatile Errhandler errhandler;
-    private final Attributes attributes = new Attributes();
     private String name;
 
     Comm(final io.jmpi.Comm comm, final Errhandler errhandler, final String name)
     {
-        this.comm = comm;
         this.errhandler = errhandler;
         this.name = name;
+        if (null != comm)
+        {
+            bind(comm);
+        }
+    }
+
+    /**
+     * Make the runtime's communicator this one's, with this one's error handler and name.
+     */
+    final void bind(final io.jmpi.Comm runtimeComm)
+    {
+        runtimeComm.setErrorHandler(errhandler.handler);
+        runtimeComm.setName(name);
+        comm = runtimeComm;
     }
 
     /**
@@ -49,9 +62,7 @@ public class Comm implements Freeable
     {
         try
         {
-            final Comm copy = new Comm(jmpi().dup(), errhandler, null);
-            inherit(copy);
-            return copy;
+            return new Comm(jmpi().dup(), errhandler, null);
         }
         catch (final MpiException ex)
         {
@@ -208,7 +219,6 @@ public class Comm implements Freeable
                     side = null;
                 }
             }
-            attributes.clear();
             comm = null;
         }
         catch (final MpiException ex)
@@ -278,10 +288,8 @@ public class Comm implements Freeable
     {
         try
         {
-            final Intercomm inter = new Intercomm(localComm.jmpi().createIntercomm(localLeader, jmpi(),
+            return new Intercomm(localComm.jmpi().createIntercomm(localLeader, jmpi(),
                 remoteLeader, tag), localComm.errhandler());
-            localComm.inherit(inter);
-            return inter;
         }
         catch (final MpiException ex)
         {
@@ -886,7 +894,7 @@ public class Comm implements Freeable
      */
     public static int createKeyval() throws MPIException
     {
-        return Attributes.createKeyval();
+        return CommKeyvals.create();
     }
 
     /**
@@ -899,7 +907,7 @@ public class Comm implements Freeable
     {
         try
         {
-            Attributes.freeKeyval(keyval);
+            CommKeyvals.free(keyval);
         }
         catch (final MpiException ex)
         {
@@ -918,7 +926,7 @@ public class Comm implements Freeable
     {
         try
         {
-            attributes.set(keyval, value);
+            jmpi().setAttribute(CommKeyvals.of(keyval), Attributes.serialize(value));
         }
         catch (final MpiException ex)
         {
@@ -938,37 +946,19 @@ public class Comm implements Freeable
      */
     public final Object getAttr(final int keyval) throws MPIException
     {
-        if (MPI.TAG_UB == keyval)
-        {
-            return io.jmpi.Mpi.TAG_UB;
-        }
-        if (MPI.HOST == keyval)
-        {
-            return MPI.PROC_NULL;
-        }
-        if (MPI.IO == keyval)
-        {
-            return MPI.ANY_SOURCE;
-        }
-        if (MPI.WTIME_IS_GLOBAL == keyval)
-        {
-            return Boolean.FALSE;
-        }
-        if (MPI.APPNUM == keyval)
-        {
-            return 0;
-        }
-        if (MPI.UNIVERSE_SIZE == keyval)
-        {
-            return MPI.COMM_WORLD.getSize();
-        }
         if (MPI.LASTUSEDCODE == keyval)
         {
             return MPI.ERR_LASTCODE;
         }
         try
         {
-            return attributes.get(keyval);
+            final Keyval<?> predefined = CommKeyvals.predefined(keyval);
+            if (null != predefined)
+            {
+                return jmpi().attribute(predefined);
+            }
+            final byte[] value = jmpi().attribute(CommKeyvals.of(keyval));
+            return null == value ? null : Attributes.deserialize(value);
         }
         catch (final MpiException ex)
         {
@@ -986,7 +976,7 @@ public class Comm implements Freeable
     {
         try
         {
-            attributes.delete(keyval);
+            jmpi().deleteAttribute(CommKeyvals.of(keyval));
         }
         catch (final MpiException ex)
         {
@@ -1025,6 +1015,11 @@ public class Comm implements Freeable
     public final void setErrhandler(final Errhandler errhandler) throws MPIException
     {
         this.errhandler = null == errhandler ? MPI.ERRORS_ARE_FATAL : errhandler;
+        final io.jmpi.Comm current = comm;
+        if (null != current)
+        {
+            current.setErrorHandler(this.errhandler.handler);
+        }
     }
 
     /**
@@ -1047,6 +1042,11 @@ public class Comm implements Freeable
     public final void setName(final String name) throws MPIException
     {
         this.name = name;
+        final io.jmpi.Comm current = comm;
+        if (null != current)
+        {
+            current.setName(name);
+        }
     }
 
     /**
@@ -2825,28 +2825,41 @@ public class Comm implements Freeable
      * @param ex   the runtime's error.
      * @return the exception to throw.
      */
+    /**
+     * Apply the error handler to a failed call: the runtime's handler has seen the errors of the runtime's calls,
+     * and sees here those this API found itself.
+     *
+     * @param call the call as this API names it.
+     * @param ex   the error.
+     * @return the exception to throw, if the handler returns.
+     */
     final MPIException raise(final String call, final MpiException ex)
     {
-        final MPIException converted = MPIException.convert(ex);
-        return raise(new MPIException(converted.getErrorCode(), converted.getErrorClass(),
-            call + " on " + describe() + " failed: " + ex.getMessage()));
-    }
-
-    final MPIException raise(final MpiException ex)
-    {
-        return raise(MPIException.convert(ex));
-    }
-
-    final MPIException raise(final MPIException ex)
-    {
-        if (errhandler.fatal && MPI.isRunning())
+        final io.jmpi.Comm current = comm;
+        if (null != current && MPI.isRunning())
         {
-            System.err.println("jmpi: rank " + MPI.worldRank() + ": MPI error (class " + ex.getErrorClass() +
-                ") under MPI.ERRORS_ARE_FATAL: " + ex.getMessage());
-            System.err.flush();
-            MPI.runtime().abort(ex.getErrorClass());
+            current.callErrorHandler(call, ex);
         }
-        return ex;
+        final MPIException converted = MPIException.convert(ex);
+        return new MPIException(converted.getErrorCode(), converted.getErrorClass(),
+            call + " on " + describe() + " failed: " + ex.getMessage());
+    }
+
+    /**
+     * Apply this communicator's error handler, as MPI says for errors outside any communicator (on a datatype,
+     * group, info or the environment) with that of MPI_COMM_WORLD.
+     *
+     * @param ex the error.
+     * @return the exception to throw, if the handler returns.
+     */
+    final MPIException raiseOutside(final MpiException ex)
+    {
+        final io.jmpi.Comm current = comm;
+        if (null != current && MPI.isRunning())
+        {
+            current.callErrorHandler("", ex);
+        }
+        return MPIException.convert(ex);
     }
 
     /**
@@ -2862,15 +2875,6 @@ public class Comm implements Freeable
             throw new MpiException(ErrorClass.ERR_COMM, "the communicator is MPI_COMM_NULL (freed or not a member)");
         }
         return current;
-    }
-
-    /**
-     * Give a communicator made from this one its error handler and copies of the attributes, as dup does.
-     */
-    final void inherit(final Comm child)
-    {
-        child.errhandler = errhandler;
-        attributes.copyInto(child.attributes);
     }
 
     final Errhandler errhandler()

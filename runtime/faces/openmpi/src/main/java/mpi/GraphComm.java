@@ -56,10 +56,8 @@ public final class GraphComm extends Intracomm
     {
         try
         {
-            final GraphComm copy = new GraphComm(jmpi().dup(), errhandler(), index, edges, sources, sourceWeights,
+            return new GraphComm(jmpi().dup(), errhandler(), index, edges, sources, sourceWeights,
                 destinations, destWeights);
-            inherit(copy);
-            return copy;
         }
         catch (final MpiException ex)
         {

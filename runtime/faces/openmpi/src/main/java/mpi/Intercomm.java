@@ -27,9 +27,7 @@ public final class Intercomm extends Comm
     {
         try
         {
-            final Intercomm copy = new Intercomm(jmpi().dup(), errhandler());
-            inherit(copy);
-            return copy;
+            return new Intercomm(jmpi().dup(), errhandler());
         }
         catch (final MpiException ex)
         {
@@ -126,9 +124,7 @@ public final class Intercomm extends Comm
     {
         try
         {
-            final Intracomm merged = new Intracomm(jmpi().merge(high), errhandler(), null);
-            inherit(merged);
-            return merged;
+            return new Intracomm(jmpi().merge(high), errhandler(), null);
         }
         catch (final MpiException ex)
         {

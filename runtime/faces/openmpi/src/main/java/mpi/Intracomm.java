@@ -187,10 +187,8 @@ public class Intracomm extends Comm
             {
                 throw new FaceException(MPI.ERR_DIMS, "a grid of " + nodes + " processes on " + c.size());
             }
-            final CartComm cart = new CartComm(c.split(c.rank() < nodes ? 0 : io.jmpi.Group.UNDEFINED, c.rank()),
+            return new CartComm(c.split(c.rank() < nodes ? 0 : io.jmpi.Group.UNDEFINED, c.rank()),
                 errhandler(), dims.clone(), periods.clone());
-            inherit(cart);
-            return cart;
         }
         catch (final MpiException ex)
         {
@@ -217,7 +215,6 @@ public class Intracomm extends Comm
             final GraphComm graph = GraphComm.graph(
                 c.split(c.rank() < index.length ? 0 : io.jmpi.Group.UNDEFINED, c.rank()), errhandler(),
                 index.clone(), edges.clone());
-            inherit(graph);
             return graph;
         }
         catch (final MpiException ex)
@@ -507,9 +504,7 @@ public class Intracomm extends Comm
 
     private Intracomm child(final io.jmpi.Comm made)
     {
-        final Intracomm child = new Intracomm(made, errhandler(), null);
-        inherit(child);
-        return child;
+        return new Intracomm(made, errhandler(), null);
     }
 
     private GraphComm distGraph(final int[] sources, final int[] degrees, final int[] destinations,
@@ -518,7 +513,6 @@ public class Intracomm extends Comm
         try
         {
             final GraphComm graph = Topologies.distGraph(this, jmpi(), sources, degrees, destinations, weights);
-            inherit(graph);
             return graph;
         }
         catch (final MpiException ex)
@@ -538,7 +532,6 @@ public class Intracomm extends Comm
             final GraphComm graph = GraphComm.distGraph(c.dup(), errhandler(), sources.clone(),
                 null == sourceWeights ? null : sourceWeights.clone(), destinations.clone(),
                 null == destWeights ? null : destWeights.clone());
-            inherit(graph);
             return graph;
         }
         catch (final MpiException ex)

@@ -89,9 +89,9 @@ public final class MPI
     public static final int ERR_PROC_FAILED = 75;
 
     /** Aborts the job on an error: the default of COMM_WORLD and COMM_SELF. */
-    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(true, "MPI_ERRORS_ARE_FATAL");
+    public static final Errhandler ERRORS_ARE_FATAL = new Errhandler(Mpi.ERRORS_ARE_FATAL, "MPI_ERRORS_ARE_FATAL");
     /** Throws {@link MPIException} on an error. */
-    public static final Errhandler ERRORS_RETURN = new Errhandler(false, "MPI_ERRORS_RETURN");
+    public static final Errhandler ERRORS_RETURN = new Errhandler(Mpi.ERRORS_RETURN, "MPI_ERRORS_RETURN");
 
     /** Datatypes of Java's primitive elements. */
     public static final Datatype BYTE = Datatype.basic("MPI_BYTE", BaseType.BYTE, 1),
@@ -187,8 +187,8 @@ public final class MPI
                 final Mpi started = Mpi.init(args);
                 final io.jmpi.Comm world = started.world();
                 runtime = started;
-                COMM_WORLD.comm = world;
-                COMM_SELF.comm = world.split(world.rank(), 0);
+                COMM_WORLD.bind(world);
+                COMM_SELF.bind(world.split(world.rank(), 0));
                 initialized = true;
                 mainThread = Thread.currentThread();
                 endOnUncaughtFailure(mainThread);

@@ -74,7 +74,7 @@ public final class MPIException extends Exception
      */
     static MPIException of(final MpiException ex)
     {
-        return MPI.COMM_WORLD.raise(ex);
+        return MPI.COMM_WORLD.raiseOutside(ex);
     }
 
     /**
@@ -87,7 +87,7 @@ public final class MPIException extends Exception
      */
     static MPIException raise(final int clazz, final String message)
     {
-        return MPI.COMM_WORLD.raise(new MPIException(clazz, clazz, message));
+        return MPI.COMM_WORLD.raiseOutside(new FaceException(clazz, message));
     }
 
     /**
@@ -102,46 +102,10 @@ public final class MPIException extends Exception
 
     /**
      * @param errorClass an error class of the runtime.
-     * @return its number in this API.
+     * @return its number in this API: the same, as the runtime numbers its classes as Open MPI does.
      */
     static int classOf(final ErrorClass errorClass)
     {
-        switch (errorClass)
-        {
-            case SUCCESS:
-                return MPI.SUCCESS;
-            case ERR_BUFFER:
-                return MPI.ERR_BUFFER;
-            case ERR_COUNT:
-                return MPI.ERR_COUNT;
-            case ERR_TYPE:
-                return MPI.ERR_TYPE;
-            case ERR_TAG:
-                return MPI.ERR_TAG;
-            case ERR_COMM:
-                return MPI.ERR_COMM;
-            case ERR_RANK:
-                return MPI.ERR_RANK;
-            case ERR_REQUEST:
-                return MPI.ERR_REQUEST;
-            case ERR_ROOT:
-                return MPI.ERR_ROOT;
-            case ERR_GROUP:
-                return MPI.ERR_GROUP;
-            case ERR_OP:
-                return MPI.ERR_OP;
-            case ERR_ARG:
-                return MPI.ERR_ARG;
-            case ERR_TRUNCATE:
-                return MPI.ERR_TRUNCATE;
-            case ERR_NO_MEM:
-                return MPI.ERR_NO_MEM;
-            case ERR_INTERN:
-                return MPI.ERR_INTERN;
-            case ERR_PROC_FAILED:
-                return MPI.ERR_PROC_FAILED;
-            default:
-                return MPI.ERR_OTHER;
-        }
+        return errorClass.code();
     }
 }

@@ -40,7 +40,7 @@ public final class Prequest extends Request
     {
         if (null != parts || !persistent)
         {
-            throw comm.raise(new MpiException(io.jmpi.ErrorClass.ERR_REQUEST, null != parts ?
+            throw comm.raise("start", new MpiException(io.jmpi.ErrorClass.ERR_REQUEST, null != parts ?
                 "start of a persistent request that is still active" : "start of a freed persistent request"));
         }
         try
@@ -49,7 +49,7 @@ public final class Prequest extends Request
         }
         catch (final MpiException ex)
         {
-            throw comm.raise(ex);
+            throw comm.raise("start", ex);
         }
     }
 

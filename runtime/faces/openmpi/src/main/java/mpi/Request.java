@@ -114,7 +114,7 @@ public class Request implements Freeable
         catch (final MpiException ex)
         {
             finish();
-            throw comm.raise(ex);
+            throw comm.raise("waitFor", ex);
         }
         finish();
     }
@@ -153,7 +153,7 @@ public class Request implements Freeable
         catch (final MpiException ex)
         {
             finish();
-            throw comm.raise(ex);
+            throw comm.raise("test", ex);
         }
         finish();
         return true;
@@ -177,7 +177,7 @@ public class Request implements Freeable
         }
         catch (final MpiException ex)
         {
-            throw comm.raise(ex);
+            throw comm.raise("getStatus", ex);
         }
     }
 
@@ -426,7 +426,7 @@ public class Request implements Freeable
         }
         catch (final MpiException ex)
         {
-            throw owner.raise(ex);
+            throw owner.raise("waitAny", ex);
         }
     }
 

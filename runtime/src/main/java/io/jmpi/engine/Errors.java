@@ -13,7 +13,7 @@ public final class Errors
     /** Any other failure of the transport. */
     public static final int OTHER = 16;
     /** A sender passed the bound of unexpected messages this rank holds; its messages from then on are lost. */
-    public static final int NO_MEM = 34;
+    public static final int NO_MEM = 39;
     /** A peer the operation depends on has failed. */
     public static final int PROC_FAILED = 75;
 
