@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # colls-vs-c.sh: jmpi's collectives against Open MPI's, side by side, as Markdown tables for benchmarks/RESULTS.md.
 #
-#   benchmarks/colls-vs-c.sh [--no-build] [--no-wait] [RANKS...]   (default ranks: 2 4 8)
+#   benchmarks/colls-vs-c.sh [--no-build] [--no-wait] [--plots=DIRECTORY] [RANKS...]   (default ranks: 2 4 8)
 #
 # For each rank count, runs benchmarks/src/main/c/coll_bench.c under mpirun, then its Java twin
 # io.jmpi.bench.osu.CollectivesVsC under bin/jrun, COLL_BENCH_REPEAT times in turn, and prints one table: the
 # median steady and cold µs per call of each case (the loops are described in both programs). Tables go to standard output, progress and warnings to
-# standard error, so `benchmarks/colls-vs-c.sh > tables.md` keeps only the tables.
+# standard error, so `benchmarks/colls-vs-c.sh > tables.md` keeps only the tables. At the end,
+# benchmarks/plot-tables.sh plots the steady figures of each rank count N: colls-N-ranks.svg.
 #
 #   --no-build         use the existing benchmarks/target/benchmarks.jar instead of running mvn package
 #   --no-wait          do not wait (up to 5 minutes) for the 1-minute load average to fall below 0.5 before
 #                      each rank count
+#   --plots=DIRECTORY  where the plots go (default benchmarks/target/plots, so that a new run never overwrites
+#                      benchmarks/plots, the plots of the tables recorded in RESULTS.md)
 #   COLL_BENCH_QUICK=1 divide every loop count by 10: a quick check that everything runs, not a measurement
 #   COLL_BENCH_REPEAT  runs of each side per rank count, alternating C and jmpi (default 3); the table gives the
 #                      median of each figure, as one run on a shared machine can be off by 2x either way
 #   JMPI_JAVA_OPTS     JVM options for every jmpi rank, split on spaces, e.g. "-Djmpi.idle=yield -Xmx1g"
 #
-# Open MPI (mpicc, mpirun) is installed with apt-get when missing and this runs as root.
+# Open MPI (mpicc, mpirun) and gnuplot are installed with apt-get when missing and this runs as root.
 set -euo pipefail
 
 # A job that runs longer than this many seconds is ended and reported as failed.
@@ -37,16 +40,18 @@ die()
 
 usage()
 {
-    sed -n '2,18s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,21s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
 wait_quiet=true
+plots="$repo/benchmarks/target/plots"
 ranks=()
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=false ;;
         --no-wait) wait_quiet=false ;;
+        --plots=?*) plots="${arg#--plots=}" ;;
         -h|--help) usage; exit 0 ;;
         *[!0-9]*|''|0) echo "colls-vs-c: '$arg' is not a rank count or an option" >&2; usage >&2; exit 2 ;;
         *) ranks+=("$arg") ;;
@@ -156,6 +161,9 @@ quiet()
     awk -v load="$(cut -d ' ' -f 1 /proc/loadavg)" -v quiet="$QUIET_LOAD" 'BEGIN { exit !(load < quiet) }'
 }
 
+# The tables go to standard output and, for the plots, to tables.md.
+exec 3>&1 > >(tee "$tmp/tables.md" >&3)
+tee_pid=$!
 for np in "${ranks[@]}"; do
     if [ "$wait_quiet" = true ] && ! quiet; then
         echo "colls-vs-c: waiting up to $QUIET_WAIT_SECONDS s for the load average to fall below $QUIET_LOAD" >&2
@@ -197,3 +205,8 @@ for np in "${ranks[@]}"; do
     table "$tmp" "$np" || die "jmpi printed fewer cases than Open MPI at $np ranks; outputs:
 $(cat "$tmp"/c-"$np"-*.out "$tmp"/jmpi-"$np"-*.out)"
 done
+
+# Close the tee and wait for it, so that tables.md is whole before it is plotted.
+exec >&3 3>&-
+wait "$tee_pid"
+"$repo/benchmarks/plot-tables.sh" "$plots" "$tmp/tables.md"

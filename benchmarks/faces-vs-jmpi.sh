@@ -3,17 +3,22 @@
 # bcast and allreduce programs written against jmpi's own API beside the same programs written against the Open MPI
 # Java API (examples/openmpi), in one run.
 #
-#   benchmarks/faces-vs-jmpi.sh [--no-build] [--no-wait]
+#   benchmarks/faces-vs-jmpi.sh [--no-build] [--no-wait] [--plots=DIRECTORY]
 #
 # Runs io.jmpi.bench.osu.OsuLatency and io.jmpi.examples.openmpi.OsuLatency in turn, then the same for OsuBandwidth
 # (2 ranks each), OsuBcast and OsuAllreduce (4 ranks each), FACES_BENCH_REPEAT times, and prints for every size the
 # median of each side and their ratio (Open MPI API / jmpi: 1.00 costs nothing). Sizes go up to 1 MiB. Tables go to
-# standard output, progress to standard error.
+# standard output, progress to standard error. At the end, benchmarks/plot-tables.sh plots each table:
+# faces-PROGRAM-N-ranks.svg.
 #
 #   --no-build          use the existing jars instead of running mvn package
 #   --no-wait           do not wait (up to 5 minutes) for the 1-minute load average to fall below 0.5
+#   --plots=DIRECTORY   where the plots go (default benchmarks/target/plots, so that a new run never overwrites
+#                       benchmarks/plots, the plots of the tables recorded in RESULTS.md)
 #   FACES_BENCH_REPEAT  runs of each side of each program (default 3)
 #   FACES_BENCH_QUICK=1 few iterations and small sizes: a check that everything runs, not a measurement
+#
+# gnuplot is installed with apt-get when missing and this runs as root.
 set -euo pipefail
 
 readonly RUN_TIMEOUT_SECONDS=900
@@ -32,15 +37,17 @@ die()
 
 usage()
 {
-    sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
 wait_quiet=true
+plots="$repo/benchmarks/target/plots"
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=false ;;
         --no-wait) wait_quiet=false ;;
+        --plots=?*) plots="${arg#--plots=}" ;;
         -h|--help) usage; exit 0 ;;
         *) echo "faces-vs-jmpi: '$arg' is not an option" >&2; usage >&2; exit 2 ;;
     esac
@@ -108,6 +115,9 @@ for ((rep = 1; rep <= repeat; rep++)); do
     done
 done
 
+# The tables go to standard output and, for the plots, to tables.md.
+exec 3>&1 > >(tee "$out/tables.md" >&3)
+tee_pid=$!
 echo "Open MPI Java API over jmpi beside jmpi's own API: medians of $repeat runs each, in turn; OSU options" \
     "${osu_options[*]}; /proc/loadavg before: $load_before; $(date -u '+%Y-%m-%d %H:%M UTC'), commit" \
     "$(git -C "$repo" rev-parse --short HEAD)."
@@ -145,3 +155,8 @@ for entry in "${programs[@]}"; do
             }
         }' "$out/$program.all"
 done
+
+# Close the tee and wait for it, so that tables.md is whole before it is plotted.
+exec >&3 3>&-
+wait "$tee_pid"
+"$repo/benchmarks/plot-tables.sh" "$plots" "$out/tables.md"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # p2p-vs-c.sh: jmpi's point-to-point beside Open MPI's and raw Aeron's, and jmpi's start-up, as Markdown tables.
 #
-#   benchmarks/p2p-vs-c.sh [--no-build] [--no-wait]
+#   benchmarks/p2p-vs-c.sh [--no-build] [--no-wait] [--plots=DIRECTORY]
 #
 # On 2 ranks, runs benchmarks/src/main/c/p2p_bench.c under mpirun, its Java twin io.jmpi.bench.osu.P2pVsC under
 # bin/jrun and the same ping-pong on raw Aeron IPC, io.jmpi.bench.AeronPingPong, P2P_BENCH_REPEAT times in turn,
@@ -11,11 +11,14 @@
 # `bin/jrun -np N -cp examples/target/jmpi-examples.jar io.jmpi.examples.Hello` for N = 1, 4, 16, 32 and 64, and,
 # in one more run of the largest N with a sampler, the peak /dev/shm use of its job directory and the resident
 # memory of its JVMs. Tables go to standard output, progress and warnings to standard error, so
-# `benchmarks/p2p-vs-c.sh > tables.md` keeps only the tables.
+# `benchmarks/p2p-vs-c.sh > tables.md` keeps only the tables. At the end, benchmarks/plot-tables.sh plots them:
+# p2p-latency.svg, p2p-bandwidth.svg and startup.svg.
 #
 #   --no-build         use the existing jars instead of running mvn package
 #   --no-wait          do not wait (up to 5 minutes) for the 1-minute load average to fall below 0.5 before the
 #                      point-to-point runs and before the start-up runs
+#   --plots=DIRECTORY  where the plots go (default benchmarks/target/plots, so that a new run never overwrites
+#                      benchmarks/plots, the plots of the tables recorded in RESULTS.md)
 #   P2P_BENCH_QUICK=1  divide the loop counts and the warm-up time by 10, and time start-up for 1 and 4 ranks
 #                      only: a quick check that everything runs, not a measurement
 #   P2P_BENCH_REPEAT   runs of each side (C, jmpi and Aeron in turn) and of each start-up (default 3); the tables
@@ -25,7 +28,7 @@
 #   JMPI_JAVA_OPTS     JVM options for every jmpi rank, split on spaces, e.g. "-Djmpi.idle=yield -Xmx1g"; the raw
 #                      Aeron JVM gets them too, and hands the jmpi.* properties among them to its echo
 #
-# Open MPI (mpicc, mpirun) is installed with apt-get when missing and this runs as root.
+# Open MPI (mpicc, mpirun) and gnuplot are installed with apt-get when missing and this runs as root.
 set -euo pipefail
 
 # A job that runs longer than this many seconds is ended and reported as failed.
@@ -54,15 +57,17 @@ die()
 
 usage()
 {
-    sed -n '2,26s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,29s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
 wait_quiet=true
+plots="$repo/benchmarks/target/plots"
 for arg in "$@"; do
     case "$arg" in
         --no-build) build=false ;;
         --no-wait) wait_quiet=false ;;
+        --plots=?*) plots="${arg#--plots=}" ;;
         -h|--help) usage; exit 0 ;;
         *) echo "p2p-vs-c: '$arg' is not an option" >&2; usage >&2; exit 2 ;;
     esac
@@ -269,6 +274,9 @@ outputs()
 {
     cat "$tmp"/c-*.out "$tmp"/jmpi-*.out "$tmp"/aeron-*.out
 }
+# The tables go to standard output and, for the plots, to tables.md.
+exec 3>&1 > >(tee "$tmp/tables.md" >&3)
+tee_pid=$!
 echo
 echo "### Point-to-point, 2 ranks"
 echo
@@ -399,3 +407,8 @@ awk -v np="$largest_np" -v shm="$shm" -v total="$ranks_total" -v counted="$ranks
             (counted > 0 ? sprintf("%.1f (%d ranks seen)", total / counted / 1024, counted) : "n/a"),
             largest / 1024, jrun / 1024
     }'
+
+# Close the tee and wait for it, so that tables.md is whole before it is plotted.
+exec >&3 3>&-
+wait "$tee_pid"
+"$repo/benchmarks/plot-tables.sh" "$plots" "$tmp/tables.md"

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * on top, through the same harness (a {@link LocalJob} with its embedded driver, an {@link AeronEcho} process) and
  * the same idle strategy. Messages move as jmpi moves them (see {@link AeronMessenger}), so the ratio of the two
  * benchmarks is the cost of jmpi's protocol, matching and API.
+ * <p>
+ * As in {@link PingPongBenchmark}, each invocation of {@link #oneWay} is a round trip counted as two operations
+ * ({@code @OperationsPerInvocation(2)}), so JMH's time per operation is half a round trip.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -58,10 +61,10 @@ public class AeronPingPongBenchmark
     }
 
     /**
-     * One round trip: send {@link #size} bytes to the echo and receive them back.
+     * One round trip, two one-way messages: send {@link #size} bytes to the echo and receive them back.
      */
     @Benchmark
-    public void roundTrip()
+    public void oneWay()
     {
         messenger.send(buffer, size);
         messenger.receive(buffer, size);

@@ -26,10 +26,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * One-way latency of jmpi point-to-point messages between two ranks in separate processes on this host.
  * <p>
- * The JMH fork is rank 0 and starts rank 1, a {@link PingPongEcho}, in a {@link LocalJob}. Each invocation is a
- * round trip (rank 0 sends, the echo sends the message back) with the calls of {@link #mode}; JMH samples round
- * trips and, through {@code @OperationsPerInvocation(2)}, reports half of each: the one-way latency, as the OSU
- * latency test does. Compare with {@link AeronPingPongBenchmark}, the same exchange on raw Aeron.
+ * The JMH fork is rank 0 and starts rank 1, a {@link PingPongEcho}, in a {@link LocalJob}. Each invocation of
+ * {@link #oneWay} is one round trip (rank 0 sends, the echo sends the message back) with the calls of {@link #mode},
+ * counted as two operations ({@code @OperationsPerInvocation(2)}): JMH divides each sampled round trip by two, so
+ * the time per operation it reports is the one-way latency, half a round trip, as the OSU latency test gives it.
+ * Per-operation figures of profilers, such as {@code gc.alloc.rate.norm}, are per one-way message too. Compare
+ * with {@link AeronPingPongBenchmark}, the same exchange on raw Aeron.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -69,10 +71,10 @@ public class PingPongBenchmark
     }
 
     /**
-     * One round trip: send {@link #size} bytes to the echo and receive them back.
+     * One round trip, two one-way messages: send {@link #size} bytes to the echo and receive them back.
      */
     @Benchmark
-    public void roundTrip()
+    public void oneWay()
     {
         mode.roundTrip(world, buffer, size, ECHO_RANK, PingPongEcho.DATA_TAG, status);
     }
