@@ -17,6 +17,10 @@
 #                       benchmarks/plots, the plots of the tables recorded in RESULTS.md)
 #   FACES_BENCH_REPEAT  runs of each side of each program (default 3)
 #   FACES_BENCH_QUICK=1 few iterations and small sizes: a check that everything runs, not a measurement
+#   FACES_BENCH_STEADY=1 sizes up to 64 KiB with long warm-ups (latency -i 100000 -x 20000, bandwidth -i 1000
+#                       -x 200, collectives -i 20000 -x 5000): the steady state of both sides once the JIT has
+#                       compiled them, where OSU's default 100 warm-up rounds also time the compilation
+#   FACES_BENCH_COLL_RANKS ranks of OsuBcast and OsuAllreduce (default 4)
 #
 # gnuplot is installed with apt-get when missing and this runs as root.
 set -euo pipefail
@@ -37,7 +41,7 @@ die()
 
 usage()
 {
-    sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,23s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
@@ -57,9 +61,22 @@ repeat="${FACES_BENCH_REPEAT:-3}"
 case "$repeat" in
     ''|*[!0-9]*|0) die "FACES_BENCH_REPEAT=$repeat is not a positive number" ;;
 esac
-osu_options=(-m 1:1048576)
+coll_ranks="${FACES_BENCH_COLL_RANKS:-4}"
+case "$coll_ranks" in
+    ''|*[!0-9]*|0|1) die "FACES_BENCH_COLL_RANKS=$coll_ranks is not a number of ranks above 1" ;;
+esac
+# OSU options per program: latency, bandwidth, collectives.
+latency_options=(-m 1:1048576)
+bandwidth_options=(-m 1:1048576)
+coll_options=(-m 1:1048576)
 if [ "${FACES_BENCH_QUICK:-0}" = 1 ]; then
-    osu_options=(-m 1:4096 -i 50 -x 10)
+    latency_options=(-m 1:4096 -i 50 -x 10)
+    bandwidth_options=("${latency_options[@]}")
+    coll_options=("${latency_options[@]}")
+elif [ "${FACES_BENCH_STEADY:-0}" = 1 ]; then
+    latency_options=(-m 1:65536 -i 100000 -x 20000)
+    bandwidth_options=(-m 1:65536 -i 1000 -x 200)
+    coll_options=(-m 1:65536 -i 20000 -x 5000)
 fi
 
 if [ "$build" = true ]; then
@@ -92,6 +109,11 @@ trap 'rm -rf "$out"' EXIT
 run()
 {
     local side="$1" program="$2" np="$3" jar="$4" class="$5" rep="$6"
+    local osu_options=("${coll_options[@]}")
+    case "$program" in
+        OsuLatency) osu_options=("${latency_options[@]}") ;;
+        OsuBandwidth) osu_options=("${bandwidth_options[@]}") ;;
+    esac
     local file="$out/$program-$side-$rep"
     # the job's whole output, kept apart from the figures that the tables glob for
     local raw="$out/raw-$program-$side-$rep"
@@ -105,7 +127,7 @@ run()
     [ -s "$file" ] || { sed 's/^/    /' "$raw" >&2; die "$program on $side printed no figure"; }
 }
 
-programs=(OsuLatency:2 OsuBandwidth:2 OsuBcast:4 OsuAllreduce:4)
+programs=(OsuLatency:2 OsuBandwidth:2 "OsuBcast:$coll_ranks" "OsuAllreduce:$coll_ranks")
 for ((rep = 1; rep <= repeat; rep++)); do
     for entry in "${programs[@]}"; do
         program="${entry%%:*}"
@@ -119,7 +141,8 @@ done
 exec 3>&1 > >(tee "$out/tables.md" >&3)
 tee_pid=$!
 echo "Open MPI Java API over jmpi beside jmpi's own API: medians of $repeat runs each, in turn; OSU options" \
-    "${osu_options[*]}; /proc/loadavg before: $load_before; $(date -u '+%Y-%m-%d %H:%M UTC'), commit" \
+    "latency ${latency_options[*]}, bandwidth ${bandwidth_options[*]}, collectives ${coll_options[*]};" \
+    "/proc/loadavg before: $load_before; $(date -u '+%Y-%m-%d %H:%M UTC'), commit" \
     "$(git -C "$repo" rev-parse --short HEAD)."
 for entry in "${programs[@]}"; do
     program="${entry%%:*}"

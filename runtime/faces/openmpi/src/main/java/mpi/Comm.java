@@ -1091,6 +1091,11 @@ public class Comm implements Freeable
     {
         try
         {
+            if (Region.plain(buf, type))
+            {
+                jmpi().bcast(buf, 0, Region.plainCount(buf, count, type), jmpiRoot(root));
+                return;
+            }
             final Region data = Region.of(buf, count, type);
             jmpi().bcast(data.target, data.offset, data.count, jmpiRoot(root));
             data.unpack();
@@ -2653,6 +2658,11 @@ public class Comm implements Freeable
         try
         {
             final io.jmpi.Comm c = jmpi();
+            if (Region.plainArray(sendbuf, type) && Region.plainArray(recvbuf, type))
+            {
+                c.allreduce(sendbuf, 0, recvbuf, 0, Region.plainCount(sendbuf, count, type), op.forType(type));
+                return;
+            }
             final Region send = Region.typed(sendbuf, count, type);
             final Region recv = Region.typed(recvbuf, count, type);
             c.allreduce(send.target, send.offset, recv.target, recv.offset, send.count, op.forType(type));
@@ -2680,7 +2690,7 @@ public class Comm implements Freeable
         {
             final io.jmpi.Comm c = jmpi();
             final Region data = Region.typed(buf, count, type);
-            c.allreduce(copyOf(data, 0, data.count), 0, data.target, data.offset, data.count, op.forType(type));
+            c.allreduce(io.jmpi.Mpi.IN_PLACE, 0, data.target, data.offset, data.count, op.forType(type));
             data.unpack();
         }
         catch (final MpiException ex)

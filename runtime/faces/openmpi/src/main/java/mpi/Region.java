@@ -88,6 +88,19 @@ final class Region
     }
 
     /**
+     * The common case of a reduction that needs no region: a whole array of the datatype's base type, whose
+     * elements jmpi's operations see as they are.
+     *
+     * @param buf  the user's buffer.
+     * @param type its datatype.
+     * @return true if jmpi can reduce the array itself.
+     */
+    static boolean plainArray(final Object buf, final Datatype type)
+    {
+        return plain(buf, type) && null == type.pair && !(buf instanceof ByteBuffer);
+    }
+
+    /**
      * @param buf   a buffer that is {@link #plain}.
      * @param items number of items.
      * @param type  their datatype.
