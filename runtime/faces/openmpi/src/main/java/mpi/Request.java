@@ -21,6 +21,8 @@ public class Request implements Freeable
     boolean persistent;
     private Runnable completion;
     private Status status;
+    /** The operations whose status {@link #lastStatus()} makes when first asked: most waits never ask. */
+    private io.jmpi.Request[] completedParts;
 
     Request(final Comm comm, final io.jmpi.Request[] parts, final Runnable completion)
     {
@@ -105,11 +107,19 @@ public class Request implements Freeable
         if (null == parts)
         {
             status = null;
+            completedParts = null;
             return;
         }
         try
         {
-            io.jmpi.Request.waitAll(parts);
+            if (1 == parts.length)
+            {
+                parts[0].waitFor();
+            }
+            else
+            {
+                io.jmpi.Request.waitAll(parts);
+            }
         }
         catch (final MpiException ex)
         {
@@ -141,6 +151,7 @@ public class Request implements Freeable
         if (null == parts)
         {
             status = null;
+            completedParts = null;
             return true;
         }
         try
@@ -261,7 +272,25 @@ public class Request implements Freeable
      */
     public static void waitAll(final Request[] requests) throws MPIException
     {
-        waitAllStatus(requests);
+        MPIException first = null;
+        for (final Request request : requests)
+        {
+            try
+            {
+                if (null != request)
+                {
+                    request.waitFor();
+                }
+            }
+            catch (final MPIException ex)
+            {
+                first = null == first ? ex : first;
+            }
+        }
+        if (null != first)
+        {
+            throw first;
+        }
     }
 
     /**
@@ -437,7 +466,8 @@ public class Request implements Freeable
     {
         final io.jmpi.Request[] completed = parts;
         final Runnable received = completion;
-        status = statusOf(completed);
+        status = null;
+        completedParts = completed;
         inactive();
         if (null != received)
         {
@@ -459,6 +489,11 @@ public class Request implements Freeable
 
     private Status lastStatus()
     {
+        if (null == status && null != completedParts)
+        {
+            status = statusOf(completedParts);
+            completedParts = null;
+        }
         return null == status ? emptyStatus() : status;
     }
 
