@@ -4,7 +4,6 @@ import io.jmpi.Comm;
 import io.jmpi.ErrorClass;
 import io.jmpi.Keyval;
 import io.jmpi.Mpi;
-import io.jmpi.MpiException;
 import io.jmpi.launcher.JobRunner;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.jmpi.comm.ErrorHandlerTest.check;
+import static io.jmpi.comm.ErrorHandlerTest.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -102,20 +102,6 @@ class AttributeTest
         {
             check(expected.equals(DELETED), what + ": deleted " + DELETED + ", not " + expected);
             DELETED.clear();
-        }
-
-        private static void expect(final ErrorClass errorClass, final Runnable call)
-        {
-            try
-            {
-                call.run();
-            }
-            catch (final MpiException ex)
-            {
-                check(errorClass == ex.errorClass(), "expected " + errorClass + ", got " + ex);
-                return;
-            }
-            throw new AssertionError("expected " + errorClass + ", the call succeeded");
         }
     }
 }

@@ -120,20 +120,6 @@ class ErrorHandlerTest
             }
         }
 
-        private static void expect(final ErrorClass errorClass, final Runnable call)
-        {
-            try
-            {
-                call.run();
-            }
-            catch (final MpiException ex)
-            {
-                check(errorClass == ex.errorClass(), "expected " + errorClass + ", got " + ex);
-                return;
-            }
-            throw new AssertionError("expected " + errorClass + ", the call succeeded");
-        }
-
         private static void seen(final List<String> expected, final String what)
         {
             check(expected.equals(SEEN), what + ": the handler saw " + SEEN + ", not " + expected);
@@ -165,6 +151,20 @@ class ErrorHandlerTest
                 }
             }
         }
+    }
+
+    static void expect(final ErrorClass errorClass, final Runnable call)
+    {
+        try
+        {
+            call.run();
+        }
+        catch (final MpiException ex)
+        {
+            check(errorClass == ex.errorClass(), "expected " + errorClass + ", got " + ex);
+            return;
+        }
+        throw new AssertionError("expected " + errorClass + ", the call succeeded");
     }
 
     static void check(final boolean condition, final String what)

@@ -2845,7 +2845,8 @@ public class Comm implements Freeable
      */
     final MPIException raise(final String call, final MpiException ex)
     {
-        final io.jmpi.Comm current = comm;
+        // a call on MPI_COMM_NULL or a freed communicator fails under the world's handler, as in Open MPI
+        final io.jmpi.Comm current = null == comm ? MPI.COMM_WORLD.comm : comm;
         if (null != current && MPI.isRunning())
         {
             current.callErrorHandler(call, ex);
