@@ -2672,8 +2672,7 @@ public final class Comm
     MpiException failed(final String call, final MpiException error)
     {
         final ErrorHandler handler = errorHandler;
-        if (!(handler instanceof PredefinedErrorHandler && ((PredefinedErrorHandler)handler).isReturn()) &&
-            error.markHandled(call))
+        if (Mpi.ERRORS_RETURN != handler && error.markHandled(call))
         {
             handler.handle(this, error);
         }

@@ -23,11 +23,6 @@ final class PredefinedErrorHandler implements ErrorHandler
         }
     }
 
-    boolean isReturn()
-    {
-        return !fatal;
-    }
-
     @Override
     public String toString()
     {
