@@ -5,9 +5,11 @@ import io.jmpi.launcher.JobRunner;
 import mpi.Comm;
 import mpi.MPI;
 import mpi.MPIException;
+import mpi.Request;
 import mpitest.Check;
 import org.junit.jupiter.api.Test;
 
+import java.nio.IntBuffer;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,6 +138,8 @@ class ErrorHandlersTest
             {
                 Check.equal(MPI.ERR_TOPOLOGY, ex.getErrorClass(), "error class without a topology");
             }
+            child.setName("mine");
+            waitAllWithATruncatedReceive(child);
             child.free();
             try
             {
@@ -150,6 +154,46 @@ class ErrorHandlersTest
             world.barrier();
             System.out.println("ok");
             MPI.Finalize();
+        }
+    }
+
+    /**
+     * Rank 0 waits for three receives from rank 1, the middle one too small, beside a null and an inactive request:
+     * waitAll completes them all, then throws the truncation naming the communicator; the others hold their data.
+     */
+    private static void waitAllWithATruncatedReceive(final Comm comm) throws MPIException
+    {
+        if (0 == comm.getRank())
+        {
+            final IntBuffer[] ins = { MPI.newIntBuffer(1), MPI.newIntBuffer(1), MPI.newIntBuffer(1) };
+            final Request done = comm.iRecv(MPI.newIntBuffer(1), 1, MPI.INT, MPI.PROC_NULL, 0);
+            done.waitFor();
+            final Request[] requests = {
+                comm.iRecv(ins[0], 1, MPI.INT, 1, 1), null, comm.iRecv(ins[1], 1, MPI.INT, 1, 2), done,
+                comm.iRecv(ins[2], 1, MPI.INT, 1, 3) };
+            try
+            {
+                Request.waitAll(requests);
+                Check.fail("waitAll with a truncated receive succeeded");
+            }
+            catch (final MPIException ex)
+            {
+                Check.equal(MPI.ERR_TRUNCATE, ex.getErrorClass(), "error class of waitAll with a truncation");
+                Check.that(ex.getMessage().contains("waitAll on mine"), "the message names the call and the " +
+                    "communicator: " + ex.getMessage());
+            }
+            for (final Request request : requests)
+            {
+                Check.that(null == request || request.isNull(), "waitAll leaves every request inactive");
+            }
+            Check.equal(11, ins[0].get(0), "the receive before the truncated one");
+            Check.equal(33, ins[2].get(0), "the receive after the truncated one");
+        }
+        else if (1 == comm.getRank())
+        {
+            comm.send(new int[]{ 11 }, 1, MPI.INT, 0, 1);
+            comm.send(new int[]{ 21, 22 }, 2, MPI.INT, 0, 2);
+            comm.send(new int[]{ 33 }, 1, MPI.INT, 0, 3);
         }
     }
 

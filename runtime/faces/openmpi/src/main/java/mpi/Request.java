@@ -1,5 +1,6 @@
 package mpi;
 
+import io.jmpi.ErrorClass;
 import io.jmpi.MpiException;
 
 import java.util.Arrays;
@@ -106,8 +107,7 @@ public class Request implements Freeable
     {
         if (null == parts)
         {
-            status = null;
-            completedParts = null;
+            forget();
             return;
         }
         try
@@ -150,8 +150,7 @@ public class Request implements Freeable
     {
         if (null == parts)
         {
-            status = null;
-            completedParts = null;
+            forget();
             return true;
         }
         try
@@ -272,25 +271,7 @@ public class Request implements Freeable
      */
     public static void waitAll(final Request[] requests) throws MPIException
     {
-        MPIException first = null;
-        for (final Request request : requests)
-        {
-            try
-            {
-                if (null != request)
-                {
-                    request.waitFor();
-                }
-            }
-            catch (final MPIException ex)
-            {
-                first = null == first ? ex : first;
-            }
-        }
-        if (null != first)
-        {
-            throw first;
-        }
+        awaitAll(requests);
     }
 
     /**
@@ -302,24 +283,86 @@ public class Request implements Freeable
      */
     public static Status[] waitAllStatus(final Request[] requests) throws MPIException
     {
+        awaitAll(requests);
         final Status[] statuses = new Status[requests.length];
-        MPIException first = null;
         for (int i = 0; i < requests.length; i++)
         {
-            try
-            {
-                statuses[i] = null == requests[i] ? emptyStatus() : requests[i].waitStatus();
-            }
-            catch (final MPIException ex)
-            {
-                first = null == first ? ex : first;
-            }
-        }
-        if (null != first)
-        {
-            throw first;
+            statuses[i] = null == requests[i] ? emptyStatus() : requests[i].lastStatus();
         }
         return statuses;
+    }
+
+    /**
+     * Wait for the runtime operations of all the requests in one runtime waitAll, which notes the blocking call
+     * once rather than once per request, then make every request inactive.
+     */
+    private static void awaitAll(final Request[] requests) throws MPIException
+    {
+        int total = 0;
+        for (final Request request : requests)
+        {
+            if (null != request && null != request.parts)
+            {
+                total += request.parts.length;
+            }
+        }
+        final io.jmpi.Request[] all = new io.jmpi.Request[total];
+        int next = 0;
+        Comm owner = null;
+        for (final Request request : requests)
+        {
+            if (null != request && null != request.parts)
+            {
+                owner = null == owner ? request.comm : owner;
+                System.arraycopy(request.parts, 0, all, next, request.parts.length);
+                next += request.parts.length;
+            }
+        }
+        MpiException error = null;
+        try
+        {
+            io.jmpi.Request.waitAll(all);
+        }
+        catch (final MpiException ex)
+        {
+            error = ex;
+        }
+        Comm failed = null;
+        for (final Request request : requests)
+        {
+            if (null != request)
+            {
+                if (null != error && null == failed && null != request.parts && request.failed())
+                {
+                    failed = request.comm;
+                }
+                if (null == request.parts)
+                {
+                    request.forget();
+                }
+                else
+                {
+                    request.finish();
+                }
+            }
+        }
+        if (null != error)
+        {
+            throw (null == failed ? owner : failed).raise("waitAll", error);
+        }
+    }
+
+    /** @return true if one of the request's completed runtime operations ended with an error. */
+    private boolean failed()
+    {
+        for (final io.jmpi.Request part : parts)
+        {
+            if (ErrorClass.SUCCESS != part.status().error())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -473,6 +516,13 @@ public class Request implements Freeable
         {
             received.run();
         }
+    }
+
+    /** An inactive request waited for or tested again: its status is the empty one from now on. */
+    private void forget()
+    {
+        status = null;
+        completedParts = null;
     }
 
     private void inactive()
