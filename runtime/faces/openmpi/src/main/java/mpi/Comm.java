@@ -702,7 +702,7 @@ public class Comm implements Freeable
         return new Prequest(this, request ->
         {
             final Region data = Region.of(buf, count, type);
-            request.restart(one(jmpi().ibsend(data.target, data.offset, data.count, dest, tag)), null);
+            request.restart(jmpi().ibsend(data.target, data.offset, data.count, dest, tag), null);
         });
     }
 
@@ -760,7 +760,7 @@ public class Comm implements Freeable
         return new Prequest(this, request ->
         {
             final Region data = Region.of(buf, count, type);
-            request.restart(one(jmpi().irecv(data.target, data.offset, data.count, source, tag)), data::unpack);
+            request.restart(jmpi().irecv(data.target, data.offset, data.count, source, tag), data::unpack);
         });
     }
 
@@ -2946,14 +2946,9 @@ public class Comm implements Freeable
         {
             final Region data = Region.of(buf, count, type);
             final io.jmpi.Comm c = jmpi();
-            request.restart(one(synchronous ? c.issend(data.target, data.offset, data.count, dest, tag) :
-                c.isend(data.target, data.offset, data.count, dest, tag)), null);
+            request.restart(synchronous ? c.issend(data.target, data.offset, data.count, dest, tag) :
+                c.isend(data.target, data.offset, data.count, dest, tag), null);
         });
-    }
-
-    private static io.jmpi.Request[] one(final io.jmpi.Request request)
-    {
-        return new io.jmpi.Request[]{ request };
     }
 
     private static void gather(final io.jmpi.Comm c, final Object send, final int sendOffset, final int sendCount,

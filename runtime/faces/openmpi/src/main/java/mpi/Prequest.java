@@ -26,7 +26,7 @@ public final class Prequest extends Request
 
     Prequest(final Comm comm, final Starter starter)
     {
-        super(comm, null, null);
+        super(comm, (io.jmpi.Request[])null, null);
         this.starter = starter;
         this.persistent = true;
     }
@@ -38,9 +38,9 @@ public final class Prequest extends Request
      */
     public void start() throws MPIException
     {
-        if (null != parts || !persistent)
+        if (isActive() || !persistent)
         {
-            throw comm.raise("start", new MpiException(io.jmpi.ErrorClass.ERR_REQUEST, null != parts ?
+            throw comm.raise("start", new MpiException(io.jmpi.ErrorClass.ERR_REQUEST, isActive() ?
                 "start of a persistent request that is still active" : "start of a freed persistent request"));
         }
         try

@@ -16,30 +16,43 @@ public class Request implements Freeable
 
     /** The communicator whose error handler takes the operation's errors; null for REQUEST_NULL. */
     final Comm comm;
-    /** The runtime's requests of the operation, or null once inactive. */
-    io.jmpi.Request[] parts;
     /** True for a persistent request until it is freed: inactive, it is not MPI_REQUEST_NULL. */
     boolean persistent;
+    private boolean active;
+    /**
+     * The runtime's request of an operation that has one, as most have; an operation made of several (or of
+     * none) has {@link #parts} instead. Both stay after completion until {@link #lastStatus()} reads them, as
+     * most waits never ask for the status; a request with neither has an empty status.
+     */
+    private io.jmpi.Request part;
+    private io.jmpi.Request[] parts;
     private Runnable completion;
     private Status status;
-    /** The operations whose status {@link #lastStatus()} makes when first asked: most waits never ask. */
-    private io.jmpi.Request[] completedParts;
 
     Request(final Comm comm, final io.jmpi.Request[] parts, final Runnable completion)
     {
         this.comm = comm;
         this.parts = parts;
         this.completion = completion;
+        this.active = null != parts;
+    }
+
+    private Request(final Comm comm, final io.jmpi.Request part, final Runnable completion)
+    {
+        this.comm = comm;
+        this.part = part;
+        this.completion = completion;
+        this.active = true;
     }
 
     static Request of(final Comm comm, final io.jmpi.Request part, final Region received)
     {
-        return new Request(comm, new io.jmpi.Request[]{ part }, null == received ? null : received::unpack);
+        return new Request(comm, part, null == received ? null : received::unpack);
     }
 
     static Request nullRequest()
     {
-        return new Request(null, null, null);
+        return new Request(null, (io.jmpi.Request[])null, null);
     }
 
     /**
@@ -50,8 +63,9 @@ public class Request implements Freeable
     @Override
     public void free() throws MPIException
     {
-        parts = null;
+        active = false;
         persistent = false;
+        forget();
     }
 
     /**
@@ -62,13 +76,20 @@ public class Request implements Freeable
      */
     public final void cancel() throws MPIException
     {
-        if (null != parts)
+        if (active)
         {
             try
             {
-                for (final io.jmpi.Request part : parts)
+                if (null != part)
                 {
                     part.cancel();
+                }
+                else
+                {
+                    for (final io.jmpi.Request each : parts)
+                    {
+                        each.cancel();
+                    }
                 }
             }
             catch (final MpiException ex)
@@ -83,7 +104,7 @@ public class Request implements Freeable
      */
     public final boolean isNull()
     {
-        return null == parts && !persistent;
+        return !active && !persistent;
     }
 
     /**
@@ -105,16 +126,16 @@ public class Request implements Freeable
      */
     public final void waitFor() throws MPIException
     {
-        if (null == parts)
+        if (!active)
         {
             forget();
             return;
         }
         try
         {
-            if (1 == parts.length)
+            if (null != part)
             {
-                parts[0].waitFor();
+                part.waitFor();
             }
             else
             {
@@ -148,14 +169,14 @@ public class Request implements Freeable
      */
     public final boolean test() throws MPIException
     {
-        if (null == parts)
+        if (!active)
         {
             forget();
             return true;
         }
         try
         {
-            if (!io.jmpi.Request.testAll(parts))
+            if (!testParts())
             {
                 return false;
             }
@@ -177,13 +198,13 @@ public class Request implements Freeable
      */
     public final Status getStatus() throws MPIException
     {
-        if (null == parts)
+        if (!active)
         {
             return emptyStatus();
         }
         try
         {
-            return io.jmpi.Request.testAll(parts) ? statusOf(parts) : null;
+            return testParts() ? statusOfParts() : null;
         }
         catch (final MpiException ex)
         {
@@ -251,7 +272,7 @@ public class Request implements Freeable
         for (int i = 0; i < requests.length; i++)
         {
             final Request request = requests[i];
-            if (null != request && null != request.parts)
+            if (null != request && request.active)
             {
                 active = true;
                 if (request.test())
@@ -301,9 +322,9 @@ public class Request implements Freeable
         int total = 0;
         for (final Request request : requests)
         {
-            if (null != request && null != request.parts)
+            if (null != request && request.active)
             {
-                total += request.parts.length;
+                total += null != request.part ? 1 : request.parts.length;
             }
         }
         final io.jmpi.Request[] all = new io.jmpi.Request[total];
@@ -311,11 +332,18 @@ public class Request implements Freeable
         Comm owner = null;
         for (final Request request : requests)
         {
-            if (null != request && null != request.parts)
+            if (null != request && request.active)
             {
                 owner = null == owner ? request.comm : owner;
-                System.arraycopy(request.parts, 0, all, next, request.parts.length);
-                next += request.parts.length;
+                if (null != request.part)
+                {
+                    all[next++] = request.part;
+                }
+                else
+                {
+                    System.arraycopy(request.parts, 0, all, next, request.parts.length);
+                    next += request.parts.length;
+                }
             }
         }
         MpiException error = null;
@@ -332,17 +360,17 @@ public class Request implements Freeable
         {
             if (null != request)
             {
-                if (null != error && null == failed && null != request.parts && request.failed())
+                if (null != error && null == failed && request.active && request.failed())
                 {
                     failed = request.comm;
                 }
-                if (null == request.parts)
+                if (request.active)
                 {
-                    request.forget();
+                    request.finish();
                 }
                 else
                 {
-                    request.finish();
+                    request.forget();
                 }
             }
         }
@@ -355,9 +383,13 @@ public class Request implements Freeable
     /** @return true if one of the request's completed runtime operations ended with an error. */
     private boolean failed()
     {
-        for (final io.jmpi.Request part : parts)
+        if (null != part)
         {
-            if (ErrorClass.SUCCESS != part.status().error())
+            return ErrorClass.SUCCESS != part.status().error();
+        }
+        for (final io.jmpi.Request each : parts)
+        {
+            if (ErrorClass.SUCCESS != each.status().error())
             {
                 return true;
             }
@@ -388,7 +420,7 @@ public class Request implements Freeable
     {
         for (final Request request : requests)
         {
-            if (null != request && null != request.parts && null == request.getStatus())
+            if (null != request && request.active && null == request.getStatus())
             {
                 return null;
             }
@@ -455,7 +487,7 @@ public class Request implements Freeable
         for (int i = 0; i < requests.length; i++)
         {
             final Request request = requests[i];
-            if (null != request && null != request.parts)
+            if (null != request && request.active)
             {
                 active = true;
                 if (request.test())
@@ -476,14 +508,24 @@ public class Request implements Freeable
         Comm owner = null;
         for (final Request request : requests)
         {
-            if (null != request && null != request.parts)
+            if (null != request && request.active)
             {
                 owner = request.comm;
-                for (final io.jmpi.Request part : request.parts)
+                if (null != request.part)
                 {
-                    if (!part.isComplete())
+                    if (!request.part.isComplete())
                     {
-                        pending.add(part);
+                        pending.add(request.part);
+                    }
+                }
+                else
+                {
+                    for (final io.jmpi.Request each : request.parts)
+                    {
+                        if (!each.isComplete())
+                        {
+                            pending.add(each);
+                        }
                     }
                 }
             }
@@ -503,15 +545,15 @@ public class Request implements Freeable
     }
 
     /**
-     * Make the request inactive after its operation completed: unpack what it received, keep its status.
+     * Make the request inactive after its operation completed: unpack what it received; its status is read from
+     * the runtime's requests when first asked.
      */
     void finish()
     {
-        final io.jmpi.Request[] completed = parts;
         final Runnable received = completion;
+        active = false;
         status = null;
-        completedParts = completed;
-        inactive();
+        completion = null;
         if (null != received)
         {
             received.run();
@@ -522,33 +564,51 @@ public class Request implements Freeable
     private void forget()
     {
         status = null;
-        completedParts = null;
-    }
-
-    private void inactive()
-    {
+        part = null;
         parts = null;
-        completion = null;
     }
 
-    void restart(final io.jmpi.Request[] started, final Runnable onCompletion)
+    /**
+     * @return true while the request has been started and not yet completed (or freed).
+     */
+    final boolean isActive()
     {
-        parts = started;
+        return active;
+    }
+
+    /**
+     * Make an inactive persistent request active with the runtime's request of its operation.
+     */
+    final void restart(final io.jmpi.Request started, final Runnable onCompletion)
+    {
+        part = started;
+        parts = null;
         completion = onCompletion;
+        active = true;
+    }
+
+    private boolean testParts()
+    {
+        return null != part ? part.test() : io.jmpi.Request.testAll(parts);
     }
 
     private Status lastStatus()
     {
-        if (null == status && null != completedParts)
+        if (null == status && (null != part || null != parts))
         {
-            status = statusOf(completedParts);
-            completedParts = null;
+            status = statusOfParts();
+            part = null;
+            parts = null;
         }
         return null == status ? emptyStatus() : status;
     }
 
-    private static Status statusOf(final io.jmpi.Request[] parts)
+    private Status statusOfParts()
     {
+        if (null != part)
+        {
+            return Status.of(part.status());
+        }
         return 0 == parts.length ? emptyStatus() : Status.of(parts[0].status());
     }
 
