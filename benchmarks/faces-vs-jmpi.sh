@@ -7,8 +7,9 @@
 #
 # Runs io.jmpi.bench.osu.OsuLatency and io.jmpi.examples.openmpi.OsuLatency in turn, then the same for OsuBandwidth
 # (2 ranks each), OsuBcast and OsuAllreduce (4 ranks each), FACES_BENCH_REPEAT times, and prints for every size the
-# median of each side and their ratio (Open MPI API / jmpi: 1.00 costs nothing). Sizes go up to 1 MiB. Tables go to
-# standard output, progress to standard error. At the end, benchmarks/plot-tables.sh plots each table:
+# median of each side and their ratio (Open MPI API / jmpi: 1.00 costs nothing). Sizes go up to 1 MiB. Each rank is
+# bound to a core (jrun --bind-to core, as mpirun binds by default), which halves the spread of the two-rank
+# bandwidth from run to run. Tables go to standard output, progress to standard error. At the end, benchmarks/plot-tables.sh plots each table:
 # faces-PROGRAM-N-ranks.svg.
 #
 #   --no-build          use the existing jars instead of running mvn package
@@ -21,6 +22,7 @@
 #                       -x 200, collectives -i 20000 -x 5000): the steady state of both sides once the JIT has
 #                       compiled them, where OSU's default 100 warm-up rounds also time the compilation
 #   FACES_BENCH_COLL_RANKS ranks of OsuBcast and OsuAllreduce (default 4)
+#   FACES_BENCH_PROGRAMS the programs to run, of OsuLatency OsuBandwidth OsuBcast OsuAllreduce (default all four)
 #
 # gnuplot is installed with apt-get when missing and this runs as root.
 set -euo pipefail
@@ -41,7 +43,7 @@ die()
 
 usage()
 {
-    sed -n '2,23s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,25s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 build=true
@@ -65,6 +67,14 @@ coll_ranks="${FACES_BENCH_COLL_RANKS:-4}"
 case "$coll_ranks" in
     ''|*[!0-9]*|0|1) die "FACES_BENCH_COLL_RANKS=$coll_ranks is not a number of ranks above 1" ;;
 esac
+programs=()
+for program in ${FACES_BENCH_PROGRAMS:-OsuLatency OsuBandwidth OsuBcast OsuAllreduce}; do
+    case "$program" in
+        OsuLatency|OsuBandwidth) programs+=("$program:2") ;;
+        OsuBcast|OsuAllreduce) programs+=("$program:$coll_ranks") ;;
+        *) die "FACES_BENCH_PROGRAMS: '$program' is not one of OsuLatency OsuBandwidth OsuBcast OsuAllreduce" ;;
+    esac
+done
 # OSU options per program: latency, bandwidth, collectives.
 latency_options=(-m 1:1048576)
 bandwidth_options=(-m 1:1048576)
@@ -118,7 +128,7 @@ run()
     # the job's whole output, kept apart from the figures that the tables glob for
     local raw="$out/raw-$program-$side-$rep"
     echo "faces-vs-jmpi: $program, $side, run $rep ..." >&2
-    if ! "$repo/bin/jrun" -np "$np" --no-prefix --timeout "$RUN_TIMEOUT_SECONDS" -cp "$jar" "$class" \
+    if ! "$repo/bin/jrun" -np "$np" --bind-to core --no-prefix --timeout "$RUN_TIMEOUT_SECONDS" -cp "$jar" "$class" \
         "${osu_options[@]}" > "$raw" 2>&1; then
         sed 's/^/    /' "$raw" >&2
         die "$program on $side failed"
@@ -127,7 +137,6 @@ run()
     [ -s "$file" ] || { sed 's/^/    /' "$raw" >&2; die "$program on $side printed no figure"; }
 }
 
-programs=(OsuLatency:2 OsuBandwidth:2 "OsuBcast:$coll_ranks" "OsuAllreduce:$coll_ranks")
 for ((rep = 1; rep <= repeat; rep++)); do
     for entry in "${programs[@]}"; do
         program="${entry%%:*}"
@@ -142,6 +151,7 @@ exec 3>&1 > >(tee "$out/tables.md" >&3)
 tee_pid=$!
 echo "Open MPI Java API over jmpi beside jmpi's own API: medians of $repeat runs each, in turn; OSU options" \
     "latency ${latency_options[*]}, bandwidth ${bandwidth_options[*]}, collectives ${coll_options[*]};" \
+    "ranks bound to cores;" \
     "/proc/loadavg before: $load_before; $(date -u '+%Y-%m-%d %H:%M UTC'), commit" \
     "$(git -C "$repo" rev-parse --short HEAD)."
 for entry in "${programs[@]}"; do
