@@ -158,17 +158,7 @@ public class FaceOverheadBenchmark
     @OperationsPerInvocation(WINDOW)
     public void jmpiArray(final JmpiRank rank, final Buffers buffers)
     {
-        final int size = buffers.size;
-        for (int i = 0; i < WINDOW; i++)
-        {
-            rank.receives[i] = rank.world.irecv(buffers.arrayIn, 0, size, 0, TAG);
-        }
-        for (int i = 0; i < WINDOW; i++)
-        {
-            rank.sends[i] = rank.world.isend(buffers.arrayOut, 0, size, 0, TAG);
-        }
-        Request.waitAll(rank.receives);
-        Request.waitAll(rank.sends);
+        jmpiWindow(rank, buffers.arrayIn, buffers.arrayOut, buffers.size);
     }
 
     /**
@@ -181,14 +171,18 @@ public class FaceOverheadBenchmark
     @OperationsPerInvocation(WINDOW)
     public void jmpiDirect(final JmpiRank rank, final Buffers buffers)
     {
-        final int size = buffers.size;
+        jmpiWindow(rank, buffers.directIn, buffers.directOut, buffers.size);
+    }
+
+    private static void jmpiWindow(final JmpiRank rank, final Object in, final Object out, final int size)
+    {
         for (int i = 0; i < WINDOW; i++)
         {
-            rank.receives[i] = rank.world.irecv(buffers.directIn, 0, size, 0, TAG);
+            rank.receives[i] = rank.world.irecv(in, 0, size, 0, TAG);
         }
         for (int i = 0; i < WINDOW; i++)
         {
-            rank.sends[i] = rank.world.isend(buffers.directOut, 0, size, 0, TAG);
+            rank.sends[i] = rank.world.isend(out, 0, size, 0, TAG);
         }
         Request.waitAll(rank.receives);
         Request.waitAll(rank.sends);

@@ -80,16 +80,9 @@ public class Request implements Freeable
         {
             try
             {
-                if (null != part)
+                for (int i = 0; i < partCount(); i++)
                 {
-                    part.cancel();
-                }
-                else
-                {
-                    for (final io.jmpi.Request each : parts)
-                    {
-                        each.cancel();
-                    }
+                    part(i).cancel();
                 }
             }
             catch (final MpiException ex)
@@ -324,7 +317,7 @@ public class Request implements Freeable
         {
             if (null != request && request.active)
             {
-                total += null != request.part ? 1 : request.parts.length;
+                total += request.partCount();
             }
         }
         final io.jmpi.Request[] all = new io.jmpi.Request[total];
@@ -335,14 +328,9 @@ public class Request implements Freeable
             if (null != request && request.active)
             {
                 owner = null == owner ? request.comm : owner;
-                if (null != request.part)
+                for (int i = 0; i < request.partCount(); i++)
                 {
-                    all[next++] = request.part;
-                }
-                else
-                {
-                    System.arraycopy(request.parts, 0, all, next, request.parts.length);
-                    next += request.parts.length;
+                    all[next++] = request.part(i);
                 }
             }
         }
@@ -383,13 +371,9 @@ public class Request implements Freeable
     /** @return true if one of the request's completed runtime operations ended with an error. */
     private boolean failed()
     {
-        if (null != part)
+        for (int i = 0; i < partCount(); i++)
         {
-            return ErrorClass.SUCCESS != part.status().error();
-        }
-        for (final io.jmpi.Request each : parts)
-        {
-            if (ErrorClass.SUCCESS != each.status().error())
+            if (ErrorClass.SUCCESS != part(i).status().error())
             {
                 return true;
             }
@@ -511,21 +495,11 @@ public class Request implements Freeable
             if (null != request && request.active)
             {
                 owner = request.comm;
-                if (null != request.part)
+                for (int i = 0; i < request.partCount(); i++)
                 {
-                    if (!request.part.isComplete())
+                    if (!request.part(i).isComplete())
                     {
-                        pending.add(request.part);
-                    }
-                }
-                else
-                {
-                    for (final io.jmpi.Request each : request.parts)
-                    {
-                        if (!each.isComplete())
-                        {
-                            pending.add(each);
-                        }
+                        pending.add(request.part(i));
                     }
                 }
             }
@@ -587,6 +561,17 @@ public class Request implements Freeable
         active = true;
     }
 
+    /** @return how many runtime requests the operation has (while {@link #part} or {@link #parts} holds them). */
+    private int partCount()
+    {
+        return null != part ? 1 : parts.length;
+    }
+
+    private io.jmpi.Request part(final int index)
+    {
+        return null != part ? part : parts[index];
+    }
+
     private boolean testParts()
     {
         return null != part ? part.test() : io.jmpi.Request.testAll(parts);
@@ -605,11 +590,7 @@ public class Request implements Freeable
 
     private Status statusOfParts()
     {
-        if (null != part)
-        {
-            return Status.of(part.status());
-        }
-        return 0 == parts.length ? emptyStatus() : Status.of(parts[0].status());
+        return 0 == partCount() ? emptyStatus() : Status.of(part(0).status());
     }
 
     static Status emptyStatus()
