@@ -30,6 +30,15 @@ final class Jvm
      * which is what a job of many ranks on few cores waits for.
      */
     static final String RANK_ARCHIVE = "jmpi-rank.jsa";
+    /**
+     * Keeps the JVM's performance counters in its own memory instead of a file {@code hsperfdata_<user>/<pid>} in
+     * the temporary directory: a rank that is killed leaves no such file behind, and where hosts or containers share
+     * that directory across PID namespaces, a rank whose pid matches another process's does not print the JVM's
+     * warning about the locked file into its output. Tools that list JVMs from those files (jps) do not see the
+     * ranks; jcmd with a pid, and JFR, work as before. A user's {@code -XX:-PerfDisableSharedMem} comes later on the
+     * command line and wins.
+     */
+    static final String NO_PERF_DATA_FILE = "-XX:+PerfDisableSharedMem";
 
     private Jvm()
     {
@@ -67,18 +76,18 @@ final class Jvm
     }
 
     /**
-     * @return {@link #flags()}, and the job root of this JVM when one is set, so that the JVMs jrun starts (agents,
-     * ranks) put job directories where jrun does.
+     * @return {@link #flags()}, {@link #NO_PERF_DATA_FILE}, and the job root of this JVM when one is set, so that the
+     * JVMs jrun starts (agents, ranks) put job directories where jrun does.
      */
     static List<String> jobFlags()
     {
-        final String jobRoot = System.getProperty(EmbeddedDriver.JOB_ROOT_PROPERTY);
-        if (null == jobRoot)
-        {
-            return flags();
-        }
         final List<String> flags = new ArrayList<>(flags());
-        flags.add("-D" + EmbeddedDriver.JOB_ROOT_PROPERTY + "=" + jobRoot);
+        flags.add(NO_PERF_DATA_FILE);
+        final String jobRoot = System.getProperty(EmbeddedDriver.JOB_ROOT_PROPERTY);
+        if (null != jobRoot)
+        {
+            flags.add("-D" + EmbeddedDriver.JOB_ROOT_PROPERTY + "=" + jobRoot);
+        }
         return flags;
     }
 

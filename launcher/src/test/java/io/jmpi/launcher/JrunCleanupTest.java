@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +32,20 @@ class JrunCleanupTest
         JobRunner.run(List.of("--job-id", jobId), JOB_TIMEOUT, 2, ReadyThenExit.class).assertSuccess();
 
         JobRunner.assertCleanedUp(jobId);
+    }
+
+    /**
+     * A rank killed by a signal cannot remove a file of its own, so a rank keeps none: the JVM's performance counters
+     * stay in its memory, and no pid-named file in the temporary directory can be left or clash with another's.
+     */
+    @Test
+    void ranksKeepNoPerformanceDataFile()
+    {
+        final JobResult result = JobRunner.run(List.of(), JOB_TIMEOUT, 2, ReportPerfDataFile.class);
+
+        result.assertSuccess();
+        assertEquals(List.of("perf data file: false"), result.linesOfRank(0), result.toString());
+        assertEquals(List.of("perf data file: false"), result.linesOfRank(1), result.toString());
     }
 
     @Test
@@ -103,6 +118,16 @@ class JrunCleanupTest
         public static void main(final String[] args)
         {
             System.out.println("ready");
+        }
+    }
+
+    static final class ReportPerfDataFile
+    {
+        public static void main(final String[] args)
+        {
+            final Path file = Path.of(System.getProperty("java.io.tmpdir"),
+                "hsperfdata_" + System.getProperty("user.name"), Long.toString(ProcessHandle.current().pid()));
+            System.out.println("perf data file: " + Files.exists(file));
         }
     }
 
