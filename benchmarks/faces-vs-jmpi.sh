@@ -9,8 +9,8 @@
 # (2 ranks each), OsuBcast and OsuAllreduce (4 ranks each), FACES_BENCH_REPEAT times, and prints for every size the
 # median of each side and their ratio (Open MPI API / jmpi: 1.00 costs nothing). Sizes go up to 1 MiB. Each rank is
 # bound to a core (jrun --bind-to core, as mpirun binds by default), which halves the spread of the two-rank
-# bandwidth from run to run. Tables go to standard output, progress to standard error. At the end, benchmarks/plot-tables.sh plots each table:
-# faces-PROGRAM-N-ranks.svg.
+# bandwidth from run to run. Tables go to standard output, progress to standard error. At the end,
+# benchmarks/plot-tables.sh plots each table: faces-PROGRAM-N-ranks.svg.
 #
 #   --no-build          use the existing jars instead of running mvn package
 #   --no-wait           do not wait (up to 5 minutes) for the 1-minute load average to fall below 0.5
