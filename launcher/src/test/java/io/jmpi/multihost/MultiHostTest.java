@@ -37,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MultiHostTest
 {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * jrun ends a job that outlives this, after asking every rank what it is blocked in, so that a hang fails the
+     * test with that report rather than with jrun killed at {@link #TIMEOUT} and nothing said.
+     */
+    private static final String JOB_TIMEOUT_SECONDS = Long.toString(TIMEOUT.minusMinutes(1).toSeconds());
     private static final String FALLBACK_MESSAGE = "jmpi: broadcast by multicast falls back to a tree";
     private static final String FORCE_MULTICAST = "-J-Djmpi.coll.bcast.algorithm=multicast";
 
@@ -167,6 +172,7 @@ class MultiHostTest
     private static JobResult run(final List<String> extra, final Class<?> program, final String... args)
     {
         final List<String> options = new ArrayList<>(TestHosts.jrunOptions());
+        options.addAll(List.of("--timeout", JOB_TIMEOUT_SECONDS));
         options.addAll(extra);
         return JobRunner.run(options, TIMEOUT, 2 * TestHosts.HOSTS, program, args).assertSuccess();
     }
